@@ -1,0 +1,129 @@
+// Package symbols builds the outline of a file (document symbols), the
+// workspace-wide symbol search, and folding ranges.
+package symbols
+
+import (
+	"context"
+	"sort"
+	"strings"
+
+	"github.com/stackls/stackls/position"
+	"github.com/stackls/stackls/workspace"
+)
+
+// Kind is a symbol kind; the values equal LSP's SymbolKind.
+type Kind int
+
+// Symbol kinds used by stackls.
+const (
+	KindFile      Kind = 1
+	KindModule    Kind = 2
+	KindNamespace Kind = 3
+	KindClass     Kind = 5
+	KindMethod    Kind = 6
+	KindProperty  Kind = 7
+	KindField     Kind = 8
+	KindFunction  Kind = 12
+	KindVariable  Kind = 13
+	KindConstant  Kind = 14
+	KindString    Kind = 15
+	KindKey       Kind = 20
+	KindStruct    Kind = 23
+	KindEvent     Kind = 24
+	KindOperator  Kind = 25
+)
+
+// Symbol is one node of a file's outline. SelectionSpan lies inside Span.
+type Symbol struct {
+	Name          string
+	Detail        string
+	Kind          Kind
+	Span          position.Span
+	SelectionSpan position.Span
+	Children      []*Symbol
+}
+
+// WorkspaceSymbol is a symbol found by a workspace-wide search.
+type WorkspaceSymbol struct {
+	Name      string
+	Kind      Kind
+	Location  position.Location
+	Container string // e.g. the compose file or stage that holds it
+}
+
+// FoldingRange is a foldable region; the server folds whole lines from the
+// line of Span.Start to the line of Span.End.
+type FoldingRange struct {
+	Span position.Span
+	Kind string // "comment", "imports", "region" or ""
+}
+
+// Document returns the outline of the file at uri.
+func Document(ctx context.Context, snap *workspace.Snapshot, uri position.URI) ([]*Symbol, error) {
+	f := snap.File(uri)
+	if f == nil || f.Skipped != "" {
+		return nil, nil
+	}
+	switch f.Kind {
+	case workspace.KindDockerfile:
+		return dockerfileSymbols(ctx, f)
+	case workspace.KindCompose:
+		return composeSymbols(ctx, f)
+	case workspace.KindShell:
+		return shellSymbols(ctx, f)
+	case workspace.KindMakefile:
+		return makefileSymbols(ctx, f)
+	case workspace.KindDotEnv:
+		return dotenvSymbols(ctx, f)
+	case workspace.KindConfig:
+		return configSymbols(ctx, f)
+	}
+	return nil, nil
+}
+
+// Folding returns the folding ranges of the file at uri.
+func Folding(ctx context.Context, snap *workspace.Snapshot, uri position.URI) ([]FoldingRange, error) {
+	f := snap.File(uri)
+	if f == nil || f.Skipped != "" {
+		return nil, nil
+	}
+	switch f.Kind {
+	case workspace.KindDockerfile:
+		return dockerfileFolding(ctx, f)
+	case workspace.KindCompose:
+		return composeFolding(ctx, f)
+	case workspace.KindShell:
+		return shellFolding(ctx, f)
+	case workspace.KindMakefile:
+		return makefileFolding(ctx, f)
+	}
+	return nil, nil
+}
+
+// Workspace returns the symbols of every file whose name contains query,
+// case-insensitively, sorted by name.
+func Workspace(ctx context.Context, snap *workspace.Snapshot, query string) ([]WorkspaceSymbol, error) {
+	query = strings.ToLower(query)
+	var found []WorkspaceSymbol
+	for _, f := range snap.Files() {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		outline, err := Document(ctx, snap, f.URI)
+		if err != nil {
+			return nil, err
+		}
+		for _, sym := range outline {
+			if strings.Contains(strings.ToLower(sym.Name), query) {
+				found = append(found, WorkspaceSymbol{
+					Name:      sym.Name,
+					Kind:      sym.Kind,
+					Location:  position.Location{URI: f.URI, Span: sym.SelectionSpan},
+					Container: f.URI.Base(),
+				})
+			}
+		}
+	}
+	sort.SliceStable(found, func(i, j int) bool { return found[i].Name < found[j].Name })
+	return found, nil
+}

@@ -1,0 +1,10 @@
+// Package workspace holds the state stackls serves from: the files of the
+// workspace folders, the editor's open documents, and the cross-file index
+// that links Makefiles, compose files, Dockerfiles, scripts and config
+// files.
+//
+// A Session is the only mutable value. Each change builds a new immutable
+// Snapshot that shares the unchanged Files with the one before; requests
+// read one Snapshot and need no lock. A File parses its content lazily and
+// at most once, whichever snapshots share it.
+package workspace

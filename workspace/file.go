@@ -1,0 +1,114 @@
+package workspace
+
+import (
+	"bytes"
+	"sync"
+
+	"github.com/stackls/stackls/compose"
+	"github.com/stackls/stackls/dockerfile"
+	"github.com/stackls/stackls/dotenv"
+	"github.com/stackls/stackls/makefile"
+	"github.com/stackls/stackls/position"
+	"github.com/stackls/stackls/shell"
+)
+
+// MaxFileSize is the largest file, in bytes, whose content stackls parses.
+const MaxFileSize = 2 << 20
+
+// File is one immutable version of a file's content: an open document or
+// the copy on disk. Its models are parsed on first use and shared by every
+// Snapshot that holds the File.
+type File struct {
+	URI     position.URI
+	Version int32 // the client's version for an open document; 0 for disk
+	Open    bool  // whether the client has it open
+	Content []byte
+	Kind    Kind
+	// Skipped is why the content is not parsed ("" when it is): too large,
+	// or binary. Features treat a skipped file as empty.
+	Skipped string
+
+	mapperOnce sync.Once
+	mapper     *position.Mapper
+
+	modelOnce sync.Once
+	model     any // one of the model pointers, by Kind
+}
+
+// NewFile returns a File for content. Content over MaxFileSize or with a
+// NUL byte is kept but marked Skipped.
+func NewFile(uri position.URI, version int32, open bool, kind Kind, content []byte) *File {
+	f := &File{URI: uri, Version: version, Open: open, Content: content, Kind: kind}
+	switch {
+	case len(content) > MaxFileSize:
+		f.Skipped = "larger than 2 MiB"
+	case bytes.IndexByte(content, 0) >= 0:
+		f.Skipped = "binary content (NUL byte)"
+	}
+	return f
+}
+
+// Mapper returns the position Mapper of the File's content.
+func (f *File) Mapper() *position.Mapper {
+	f.mapperOnce.Do(func() { f.mapper = position.NewMapper(f.Content) })
+	return f.mapper
+}
+
+// parsed returns the File's model, parsing it on first use.
+func (f *File) parsed() any {
+	f.modelOnce.Do(func() {
+		content := f.Content
+		if f.Skipped != "" {
+			content = nil
+		}
+		switch f.Kind {
+		case KindDockerfile:
+			f.model = dockerfile.Parse(content)
+		case KindCompose:
+			f.model = compose.Parse(content)
+		case KindShell:
+			f.model = shell.Parse(content, shell.DetectDialect(content))
+		case KindMakefile:
+			f.model = makefile.Parse(content)
+		case KindDotEnv:
+			f.model = dotenv.Parse(content)
+		}
+	})
+	return f.model
+}
+
+// Dockerfile returns the Dockerfile model, or nil when the File is of
+// another kind.
+func (f *File) Dockerfile() *dockerfile.File {
+	model, _ := f.parsed().(*dockerfile.File)
+	return model
+}
+
+// Compose returns the compose model, or nil when the File is of another kind.
+func (f *File) Compose() *compose.File {
+	model, _ := f.parsed().(*compose.File)
+	return model
+}
+
+// Shell returns the shell model, or nil when the File is of another kind.
+// The dialect comes from the shebang, POSIX sh when there is none.
+func (f *File) Shell() *shell.File {
+	model, _ := f.parsed().(*shell.File)
+	return model
+}
+
+// Makefile returns the Makefile model, or nil when the File is of another
+// kind.
+func (f *File) Makefile() *makefile.File {
+	model, _ := f.parsed().(*makefile.File)
+	return model
+}
+
+// DotEnv returns the .env model, or nil when the File is of another kind.
+func (f *File) DotEnv() *dotenv.File {
+	model, _ := f.parsed().(*dotenv.File)
+	return model
+}
+
+// Path returns the File's OS path.
+func (f *File) Path() string { return f.URI.Path() }

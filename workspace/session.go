@@ -1,0 +1,163 @@
+package workspace
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"sync"
+
+	"github.com/stackls/stackls/position"
+)
+
+// Session is the mutable state of one server: the workspace folders, the
+// files read from disk and the client's open documents. Every change
+// publishes a new Snapshot.
+type Session struct {
+	mu       sync.Mutex
+	snapshot *Snapshot              // guarded by mu; replaced, never mutated
+	disk     map[position.URI]*File // guarded by mu; files read from disk
+	overlays map[position.URI]*File // guarded by mu; open documents
+	nextID   uint64                 // guarded by mu
+}
+
+// NewSession returns a Session with no folders and no files.
+func NewSession() *Session {
+	return &Session{
+		snapshot: &Snapshot{files: map[position.URI]*File{}},
+		disk:     map[position.URI]*File{},
+		overlays: map[position.URI]*File{},
+	}
+}
+
+// Snapshot returns the current Snapshot.
+func (s *Session) Snapshot() *Snapshot {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.snapshot
+}
+
+// update runs change on a clone of the current Snapshot and publishes the
+// result. The caller must not hold mu.
+func (s *Session) update(change func(next *Snapshot)) *Snapshot {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.nextID++
+	next := s.snapshot.clone(s.nextID)
+	change(next)
+	s.snapshot = next
+	return next
+}
+
+// AddFolders walks each folder, reads the files stackls models, and
+// publishes a Snapshot that holds them. Open documents keep winning over
+// the disk copies.
+func (s *Session) AddFolders(ctx context.Context, paths []string) (*Snapshot, error) {
+	found, err := discover(ctx, paths)
+	if err != nil {
+		return nil, fmt.Errorf("indexing workspace folders: %w", err)
+	}
+	return s.update(func(next *Snapshot) {
+		next.folders = append(next.folders, paths...)
+		for _, f := range found {
+			s.disk[f.URI] = f
+			if _, open := s.overlays[f.URI]; !open {
+				next.files[f.URI] = f
+			}
+		}
+	}), nil
+}
+
+// Open records an open document and publishes a Snapshot with it.
+func (s *Session) Open(uri position.URI, languageID string, version int32, content []byte) *Snapshot {
+	kind := DetectKind(uri.Path(), languageID, content)
+	if disk := s.diskFile(uri); disk != nil && disk.Kind != KindUnknown && kind == KindUnknown {
+		kind = disk.Kind // the index knew it better, e.g. a compose file named by a Makefile
+	}
+	f := NewFile(uri, version, true, kind, content)
+	return s.update(func(next *Snapshot) {
+		s.overlays[uri] = f
+		next.files[uri] = f
+	})
+}
+
+// Change applies content changes to an open document and publishes a
+// Snapshot with the new content.
+func (s *Session) Change(uri position.URI, version int32, changes []position.Change, enc position.Encoding) (*Snapshot, error) {
+	s.mu.Lock()
+	old, ok := s.overlays[uri]
+	s.mu.Unlock()
+	if !ok {
+		return nil, fmt.Errorf("change to %s, which is not open", uri)
+	}
+	content, err := position.ApplyChanges(old.Content, changes, enc)
+	if err != nil {
+		return nil, fmt.Errorf("applying changes to %s: %w", uri, err)
+	}
+	f := NewFile(uri, version, true, old.Kind, content)
+	return s.update(func(next *Snapshot) {
+		s.overlays[uri] = f
+		next.files[uri] = f
+	}), nil
+}
+
+// Close forgets an open document; the disk copy, if any, takes its place.
+func (s *Session) Close(uri position.URI) *Snapshot {
+	return s.update(func(next *Snapshot) {
+		delete(s.overlays, uri)
+		delete(next.files, uri)
+		if disk, ok := s.disk[uri]; ok {
+			next.files[uri] = disk
+		}
+	})
+}
+
+// FilesChanged re-reads files that changed on disk (created, changed or
+// deleted) and publishes a Snapshot with their new content.
+func (s *Session) FilesChanged(uris []position.URI) *Snapshot {
+	read := make(map[position.URI]*File, len(uris))
+	for _, uri := range uris {
+		read[uri] = readFile(uri.Path()) // nil when deleted or unreadable
+	}
+	return s.update(func(next *Snapshot) {
+		for uri, f := range read {
+			if f == nil {
+				delete(s.disk, uri)
+			} else {
+				s.disk[uri] = f
+			}
+			if _, open := s.overlays[uri]; open {
+				continue
+			}
+			delete(next.files, uri)
+			if f != nil {
+				next.files[uri] = f
+			}
+		}
+	})
+}
+
+func (s *Session) diskFile(uri position.URI) *File {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.disk[uri]
+}
+
+// readFile reads one file from disk as a File, or returns nil when it does
+// not exist, is not a regular file or cannot be read.
+func readFile(path string) *File {
+	info, err := os.Stat(path)
+	if err != nil || !info.Mode().IsRegular() {
+		return nil
+	}
+	var content []byte
+	if info.Size() <= MaxFileSize {
+		if content, err = os.ReadFile(path); err != nil {
+			return nil
+		}
+	}
+	f := NewFile(position.URIFromPath(path), 0, false, DetectKind(path, "", content), content)
+	if info.Size() > MaxFileSize {
+		f.Skipped = "larger than 2 MiB"
+	}
+	return f
+}
