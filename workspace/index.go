@@ -32,9 +32,26 @@ func buildIndex(s *Snapshot) *Index {
 // compose file of the workspace; nil when there is none.
 func (ix *Index) Services(name string) []*ServiceDef { return ix.services[name] }
 
+// HostUse is a word in a script, config file, .env value or compose
+// environment value that names a service as a host, such as "mariadb" in
+// "mariadb:3306".
+type HostUse struct {
+	Location position.Location // the host name only
+	Name     string            // the word as written
+	Service  string            // the service it resolves to
+	Port     string            // the port after "host:", or "" when none
+}
+
 // HostUses returns every place where the service called name is used as a
-// host: scripts, config files, .env values and compose environment values.
-func (ix *Index) HostUses(name string) []position.Location {
+// host, in every file of the workspace, sorted by URI and offset.
+func (ix *Index) HostUses(service string) []*HostUse {
+	// TODO: scan scripts, config files and environment values.
+	return nil
+}
+
+// HostAt returns the host use whose Span contains offset in the file at
+// uri, or nil when there is none.
+func (ix *Index) HostAt(uri position.URI, offset int) *HostUse {
 	// TODO: scan scripts, config files and environment values.
 	return nil
 }
