@@ -23,6 +23,13 @@ type File struct {
 	Configs  []*Resource
 	Includes []*Scalar // paths from "include", short or long form
 	Errors   []*Error  // YAML syntax errors; the model holds what could be read
+
+	IncludeEntries []*Include // the entries of "include", in order
+	Anchors        []*Anchor  // every "&name", in source order
+	Aliases        []*Alias   // every "*name", in source order
+
+	lines *lineTable
+	spans map[*yaml.Node]position.Span // every node of Root's document
 }
 
 // Scalar is a YAML scalar value and the Span of its bytes (quotes included).
@@ -62,6 +69,8 @@ type Service struct {
 	Secrets       []*Scalar // secret names, short or long form ("source")
 	Configs       []*Scalar // config names, short or long form ("source")
 	Ports         []*Scalar // port entries as written (long form: "published:target")
+	PortNodes     []*yaml.Node // the node of each entry of Ports, in the same order
+	VolumeRefs    []*Scalar    // named volumes the service mounts, narrowed to the name
 	Expose        []*Scalar
 	Environment   []*KeyValue
 	EnvFiles      []*Scalar
@@ -93,15 +102,35 @@ type Resource struct {
 	External bool
 }
 
+// Include is one entry of the top-level "include" list.
+type Include struct {
+	Paths            []*Scalar // "path": one string or a list
+	ProjectDirectory *Scalar   // nil when not set
+	EnvFiles         []*Scalar
+	Node             *yaml.Node
+}
+
+// Anchor is a YAML anchor "&name"; Span covers the name without "&".
+type Anchor struct {
+	Name string
+	Span position.Span
+	Node *yaml.Node // the anchored node
+}
+
+// Alias is a YAML alias "*name"; Span covers the name without "*".
+type Alias struct {
+	Name   string
+	Span   position.Span
+	Node   *yaml.Node
+	Target *yaml.Node // the anchored node, nil when unknown
+}
+
 // Error is a YAML syntax error at an exact Span.
 type Error struct {
 	Span    position.Span
 	Message string
-}
-
-// Parse parses content. It never fails: problems are reported in
-// File.Errors and the rest of the file is still modelled.
-func Parse(content []byte) *File {
-	// TODO: replace with the yaml.v3-backed parser.
-	return &File{Content: content}
+	Code    string // one of the Code constants, such as CodeDuplicateKey
+	// Related is the Span that explains the error, such as the first
+	// definition of a duplicate key; nil when there is none.
+	Related *position.Span
 }

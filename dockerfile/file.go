@@ -3,9 +3,21 @@
 // It runs buildkit's parser (github.com/moby/buildkit/frontend/dockerfile/parser)
 // and maps each node back onto the original bytes, so every Span in the model
 // is an offset into the content given to Parse, BOM and CRLF included.
+//
+// buildkit reports lines only, and it joins continuation lines before it
+// splits words. This package replays buildkit's line rules over the
+// original bytes (parser directives, the escape character, continuation
+// lines with comments and empty lines inside them, heredoc bodies) and
+// keeps, for each logical line, a table from its bytes back to the content.
+// buildkit's own nodes are attached to the instructions, so that the build
+// checks of buildkit's instructions and linter packages can run on them.
 package dockerfile
 
-import "github.com/stackls/stackls/position"
+import (
+	"github.com/moby/buildkit/frontend/dockerfile/parser"
+
+	"github.com/stackls/stackls/position"
+)
 
 // File is a parsed Dockerfile.
 type File struct {
@@ -16,6 +28,13 @@ type File struct {
 	Stages       []*Stage       // one per FROM, in source order
 	Vars         []*VarDecl     // ARG and ENV declarations in source order
 	Errors       []*Error       // parse errors; the model is still usable
+	// Comments are the Spans of comment lines outside heredoc bodies,
+	// including those inside continuation lines; parser directives are not
+	// comments.
+	Comments []position.Span
+	// BOM is the number of bytes of the UTF-8 byte order mark that starts
+	// Content: 3 or 0.
+	BOM int
 }
 
 // Directive is a parser directive such as "# syntax=docker/dockerfile:1".
@@ -38,12 +57,36 @@ type Instruction struct {
 	JSONForm    bool          // exec form: ["a", "b"]
 	Heredocs    []*Heredoc
 	Stage       int // index into File.Stages, or -1 before the first FROM
+
+	// Line is the logical line as buildkit reads it: the escape character
+	// and line end of each continued line removed, comment lines and empty
+	// lines inside the continuation dropped, leading blanks of the first
+	// line trimmed. Offset maps its bytes back to the content.
+	Line string
+	// ArgsStart is the byte offset in Line where the arguments start, after
+	// the keyword and the flags; len(Line) when there are none.
+	ArgsStart int
+	// Trigger is the instruction that ONBUILD registers, with spans in the
+	// same content; nil for other keywords.
+	Trigger *Instruction
+	// EmptyLines are the empty lines inside the continuation, which buildkit
+	// warns about.
+	EmptyLines []position.Span
+	// Node is buildkit's node for the instruction, with lines 1-based in the
+	// content without BOM; nil when buildkit could not parse it.
+	Node *parser.Node
+
+	pieces  []piece // Line's bytes, piece by piece, with their content offsets
+	badJSON bool    // an exec form with a value that is not a string
+	badArgs bool    // an ENV or LABEL that buildkit rejects
+	first   int     // index of the first physical line, 0-based
+	last    int     // index of the last physical line, heredocs included
 }
 
 // Flag is an instruction flag such as "--from=build".
 type Flag struct {
 	Name      string // without the leading dashes
-	Value     string
+	Value     string // quotes and escapes removed, as buildkit reads it
 	HasValue  bool
 	Span      position.Span // the whole flag
 	NameSpan  position.Span
@@ -53,7 +96,10 @@ type Flag struct {
 // Word is one argument as written (quotes kept) and its Span.
 type Word struct {
 	Text string
-	Span position.Span
+	// Value is the word with quotes and escapes removed; for an exec-form
+	// argument, the decoded JSON string. Variables are not expanded.
+	Value string
+	Span  position.Span
 }
 
 // Heredoc is a here-document attached to RUN, COPY or ADD.
@@ -63,7 +109,10 @@ type Heredoc struct {
 	Chomp      bool          // "<<-": leading tabs are stripped
 	OpenerSpan position.Span // "<<EOF" in the instruction line
 	BodySpan   position.Span // the body lines, without the terminator
-	EndSpan    position.Span // the terminator line
+	EndSpan    position.Span // the terminator line; empty at the end of the content when unterminated
+	// FileDescriptor is the number before "<<", as in "3<<EOF"; 0 when none.
+	FileDescriptor uint
+	Terminated     bool
 }
 
 // Stage is one build stage: a FROM instruction and those after it.
@@ -99,6 +148,18 @@ type VarDecl struct {
 // Parse parses content. It never fails: problems are reported in
 // File.Errors and the rest of the file is still modelled.
 func Parse(content []byte) *File {
-	// TODO: replace with the buildkit-backed parser.
-	return &File{Content: content, Escape: '\\'}
+	f := &File{Content: content, Escape: '\\'}
+	s := newScanner(f)
+	s.scan()
+	s.attachNodes()
+	buildStages(f)
+	buildVars(f)
+	if len(f.Instructions) == 0 && len(f.Errors) == 0 {
+		f.Errors = append(f.Errors, &Error{
+			Span:    s.lastLineSpan(),
+			Message: "the Dockerfile has no instructions; a build needs at least a FROM instruction",
+		})
+	}
+	sortErrors(f.Errors)
+	return f
 }

@@ -4,6 +4,7 @@ package dotenv
 
 import "github.com/stackls/stackls/position"
 
+
 // File is a parsed .env file.
 type File struct {
 	Content []byte
@@ -18,6 +19,11 @@ type Entry struct {
 	Value     string // the value as compose reads it: quotes removed, escapes applied
 	ValueSpan position.Span
 	Line      int // 0-based line of the key
+	// Inherited is set for a line that names a key with no "=": compose
+	// takes its value from the environment it runs in.
+	Inherited bool
+	Quote     byte          // '"' or '\'' when the value is quoted, else 0
+	Span      position.Span // the whole statement, from "export" or the key to the value's end
 }
 
 // Error is a syntax problem at an exact Span.
@@ -26,9 +32,3 @@ type Error struct {
 	Message string
 }
 
-// Parse parses content. It never fails: problems are reported in
-// File.Errors.
-func Parse(content []byte) *File {
-	// TODO: replace with the compose-go-backed parser.
-	return &File{Content: content}
-}

@@ -14,27 +14,47 @@ const (
 	Bash
 	// MirBSD is mksh.
 	MirBSD
+	// Zsh is the Z shell.
+	Zsh
 )
 
-// File is a parsed shell script.
+// String returns the dialect's usual name: "sh", "bash", "mksh" or "zsh".
+func (d Dialect) String() string {
+	switch d {
+	case Bash:
+		return "bash"
+	case MirBSD:
+		return "mksh"
+	case Zsh:
+		return "zsh"
+	default:
+		return "sh"
+	}
+}
+
+// File is a parsed shell script. Every Span is a byte offset into Content,
+// which is the content given to Parse, byte order mark and "\r\n" included.
 type File struct {
 	Content   []byte
 	Dialect   Dialect
-	Shebang   *Shebang // nil when the first line is not "#!..."
-	Commands  []*Command
-	VarUses   []*VarRef // $NAME and ${NAME...} in source order
-	VarDefs   []*VarRef // NAME=value, export NAME=..., read NAME, for NAME in
+	Shebang   *Shebang   // nil when the first line is not "#!..."
+	Commands  []*Command // every simple command, nested ones too, in source order
+	VarUses   []*VarRef  // $NAME, ${NAME...} and names in arithmetic, in source order
+	VarDefs   []*VarRef  // NAME=value, export NAME=..., read NAME, for NAME in
 	Functions []*Function
+	Heredocs  []*Heredoc
 	Errors    []*Error
 }
 
 // Shebang is the "#!" line.
 type Shebang struct {
-	Interpreter string // base name of the interpreter: "sh", "bash"; for "env bash", "bash"
-	Span        position.Span
+	Interpreter string        // base name of the interpreter: "sh", "bash"; for "env bash", "bash"
+	Span        position.Span // the line without its line end and without a byte order mark
 }
 
-// Command is one simple command: its name and arguments as written.
+// Command is one simple command: its name and arguments as written. A
+// declaration such as "export A=1 B" is a Command too, named "export",
+// with one argument per assignment.
 type Command struct {
 	Name       *Word // nil for an assignment-only command
 	Args       []*Word
@@ -57,6 +77,10 @@ type VarRef struct {
 	Name       string
 	Span       position.Span
 	HasDefault bool // ${NAME:-x}, ${NAME-x}, ${NAME:=x}, ${NAME:?x}
+	// Value is the word a definition assigns: "b" in "A=b", "x" in
+	// "${A:=x}". It is nil for a use and for a definition without a word,
+	// such as "read A", "for A in", "local A" or an array assignment.
+	Value *Word
 }
 
 // Function is a shell function definition.
@@ -66,23 +90,18 @@ type Function struct {
 	Span     position.Span
 }
 
-// Error is a syntax error at an exact Span.
+// Heredoc is the body of a here-document ("<<EOF" or "<<-EOF").
+type Heredoc struct {
+	Body   position.Span // the body lines, without the delimiter line
+	Quoted bool          // the delimiter was quoted, so the body is not expanded
+}
+
+// Error is a problem at an exact Span: a syntax error in every dialect, or
+// a construct that bash accepts but the script's dialect does not.
 type Error struct {
 	Span    position.Span
 	Message string
-}
-
-// Parse parses content as dialect. It never fails: problems are reported in
-// File.Errors.
-func Parse(content []byte, dialect Dialect) *File {
-	// TODO: replace with the mvdan.cc/sh-backed parser.
-	return &File{Content: content, Dialect: dialect}
-}
-
-// DetectDialect returns the dialect that a script's shebang names: Bash for
-// bash, MirBSD for mksh, and POSIX for everything else, including no
-// shebang.
-func DetectDialect(content []byte) Dialect {
-	// TODO: read the shebang.
-	return POSIX
+	// Feature is the construct the dialect lacks, such as "[[" or "==";
+	// it is "" for a syntax error.
+	Feature string
 }

@@ -1,0 +1,23 @@
+package runner
+
+import (
+	"testing"
+	"time"
+)
+
+func TestSummarizePercentiles(t *testing.T) {
+	var samples []time.Duration
+	for i := 100; i >= 1; i-- {
+		samples = append(samples, time.Duration(i)*time.Millisecond)
+	}
+	got := summarize(samples)
+	if got.N != 100 || got.P50 != 50 || got.P99 != 99 || got.Max != 100 || got.Mean != 50.5 {
+		t.Errorf("summarize(1..100 ms) = %+v, want n 100, p50 50, p99 99, max 100, mean 50.5", got)
+	}
+	if one := summarize([]time.Duration{3 * time.Millisecond}); one.P50 != 3 || one.P99 != 3 {
+		t.Errorf("summarize(3 ms) = %+v, want p50 and p99 3", one)
+	}
+	if empty := summarize(nil); empty.N != 0 {
+		t.Errorf("summarize(nil) = %+v, want zero", empty)
+	}
+}

@@ -1,0 +1,34 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+
+	"github.com/stackls/stackls/server"
+)
+
+// serve runs the language server on stdin and stdout.
+func serve(ctx context.Context, args []string, stdin io.ReadCloser, stdout io.WriteCloser, stderr io.Writer) int {
+	flags := flag.NewFlagSet("serve", flag.ContinueOnError)
+	flags.SetOutput(stderr)
+	flags.Bool("stdio", true, "speak LSP on stdin and stdout (always on; accepted for editors that pass it)")
+	level := flags.String("log-level", "info", "least severe log level written to stderr: debug, info, warn or error")
+	if err := flags.Parse(args); err != nil {
+		return exitUsage
+	}
+	if flags.NArg() > 0 {
+		fmt.Fprintf(stderr, "stackls serve: unexpected argument %q\n", flags.Arg(0))
+		return exitUsage
+	}
+	var logLevel slog.Level
+	if err := logLevel.UnmarshalText([]byte(*level)); err != nil {
+		fmt.Fprintf(stderr, "stackls serve: invalid --log-level %q: want debug, info, warn or error\n", *level)
+		return exitUsage
+	}
+
+	logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: logLevel}))
+	return server.Serve(ctx, stdin, stdout, server.Options{Version: versionString(), Logger: logger})
+}

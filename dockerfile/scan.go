@@ -1,0 +1,235 @@
+package dockerfile
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"regexp"
+	"unicode"
+
+	"github.com/moby/buildkit/frontend/dockerfile/parser"
+
+	"github.com/stackls/stackls/position"
+)
+
+// physLine is one physical line of the content. Offsets are bytes into
+// File.Content.
+type physLine struct {
+	start int // first byte
+	end   int // end of the text, before the trailing "\r" and "\n" bytes
+	next  int // first byte of the next line
+}
+
+// scanner replays buildkit's parser.Parse line rules over the content and
+// fills the File's Directives, Instructions, Comments and Errors.
+type scanner struct {
+	f           *File
+	lines       []physLine
+	i           int // index of the next line to read
+	directives  parser.DirectiveParser
+	continuator *regexp.Regexp
+}
+
+// maxLine is the longest line, line end included, that buildkit's scanner
+// reads (bufio.MaxScanTokenSize); a longer line stops buildkit's parse.
+const maxLine = bufio.MaxScanTokenSize
+
+func newScanner(f *File) *scanner {
+	if bytes.HasPrefix(f.Content, []byte("\xef\xbb\xbf")) {
+		f.BOM = 3
+	}
+	s := &scanner{f: f, lines: splitLines(f.Content, f.BOM)}
+	s.setEscape('\\')
+	return s
+}
+
+// splitLines splits content from offset start into physical lines. A last
+// line without a line end counts; an empty content has no lines.
+func splitLines(content []byte, start int) []physLine {
+	var lines []physLine
+	for start < len(content) {
+		next := len(content)
+		if i := bytes.IndexByte(content[start:], '\n'); i >= 0 {
+			next = start + i + 1
+		}
+		end := next
+		for end > start && (content[end-1] == '\n' || content[end-1] == '\r') {
+			end--
+		}
+		lines = append(lines, physLine{start: start, end: end, next: next})
+		start = next
+	}
+	return lines
+}
+
+// setEscape sets the escape character and the pattern that finds a
+// continuation at the end of a line: the escape character, optionally
+// followed by blanks, that is not itself escaped.
+func (s *scanner) setEscape(escape byte) {
+	s.f.Escape = escape
+	e := regexp.QuoteMeta(string(escape))
+	s.continuator = regexp.MustCompile(`([^` + e + `])` + e + `[ \t]*$|^` + e + `[ \t]*$`)
+}
+
+// lastLineSpan returns the Span of the last line scanned, where buildkit
+// reports a file without instructions.
+func (s *scanner) lastLineSpan() position.Span {
+	if len(s.lines) == 0 {
+		return position.Span{Start: s.f.BOM, End: s.f.BOM}
+	}
+	last := s.lines[len(s.lines)-1]
+	return position.Span{Start: last.start, End: last.end}
+}
+
+func (s *scanner) text(l physLine) []byte { return s.f.Content[l.start:l.end] }
+
+func (s *scanner) addError(span position.Span, format string, args ...any) {
+	s.f.Errors = append(s.f.Errors, &Error{Span: span, Message: fmt.Sprintf(format, args...)})
+}
+
+// scan reads every logical line of the content.
+func (s *scanner) scan() {
+	for s.i < len(s.lines) {
+		line := s.lines[s.i]
+		s.i++
+		if line.next-line.start > maxLine {
+			s.addError(position.Span{Start: line.start, End: line.end}, "the line is %d bytes long; buildkit reads lines of at most %d bytes", line.next-line.start, maxLine-1)
+		}
+		start := line.start + leadingSpace(s.text(line))
+		text := s.f.Content[start:line.end]
+		isDirective := s.directive(line, text)
+		if isComment(text) {
+			if !isDirective {
+				s.f.Comments = append(s.f.Comments, position.Span{Start: start, End: line.end})
+			}
+			continue
+		}
+		pieceEnd, continued := s.continuation(start, line.end)
+		if !continued && pieceEnd == start {
+			continue // an empty line
+		}
+		in := &Instruction{Stage: -1, first: s.i - 1}
+		in.addPiece(start, pieceEnd, s.f.Content)
+		last := line
+		if continued {
+			last = s.continueLines(in, last)
+		}
+		in.Span = position.Span{Start: start, End: last.end}
+		s.f.Instructions = append(s.f.Instructions, in)
+		s.parseInstruction(in)
+		in.last = s.i - 1
+	}
+}
+
+// continueLines appends the continuation lines of in, up to the first line
+// that does not end with the escape character, and returns the last line
+// that added text.
+func (s *scanner) continueLines(in *Instruction, last physLine) physLine {
+	for s.i < len(s.lines) {
+		line := s.lines[s.i]
+		s.i++
+		text := s.text(line)
+		s.directive(line, text)
+		if isComment(text) {
+			start := line.start + leadingSpace(text)
+			s.f.Comments = append(s.f.Comments, position.Span{Start: start, End: line.end})
+			continue
+		}
+		if leadingSpace(text) == len(text) {
+			in.EmptyLines = append(in.EmptyLines, position.Span{Start: line.start, End: line.end})
+			continue
+		}
+		pieceEnd, continued := s.continuation(line.start, line.end)
+		in.addPiece(line.start, pieceEnd, s.f.Content)
+		last = line
+		if !continued {
+			break
+		}
+	}
+	return last
+}
+
+// continuation reports whether the text in [start, end) ends with the
+// escape character that continues the line, and where the text that
+// buildkit keeps ends: before the escape character and its trailing blanks.
+func (s *scanner) continuation(start, end int) (pieceEnd int, continued bool) {
+	m := s.continuator.FindSubmatchIndex(s.f.Content[start:end])
+	if m == nil {
+		return end, false
+	}
+	if m[2] >= 0 {
+		return start + m[3], true
+	}
+	return start, true
+}
+
+// directive feeds a line to buildkit's directive parser, as buildkit does
+// for every line outside heredoc bodies, and records the directive it
+// finds. It reports whether the line is a valid directive.
+func (s *scanner) directive(line physLine, text []byte) bool {
+	d, err := s.directives.ParseLine(text)
+	lineSpan := position.Span{Start: line.start + leadingSpace(s.text(line)), End: line.end}
+	if err != nil {
+		span := lineSpan
+		if dir := matchDirective(s.f.Content, lineSpan); dir != nil {
+			span = dir.NameSpan
+		}
+		s.addError(span, "%s; remove the repeated directive", err.Error())
+		return false
+	}
+	if d == nil {
+		return false
+	}
+	dir := matchDirective(s.f.Content, lineSpan)
+	if dir == nil {
+		return false
+	}
+	dir.Name = d.Name
+	dir.Value = d.Value
+	if d.Name == "escape" {
+		if d.Value != "`" && d.Value != `\` {
+			s.addError(dir.ValueSpan, "invalid escape character %q; the escape directive takes ` or \\", d.Value)
+			return false
+		}
+		s.setEscape(d.Value[0])
+	}
+	s.f.Directives = append(s.f.Directives, dir)
+	return true
+}
+
+// directivePattern is buildkit's directive syntax after the "#" and the
+// blanks that follow it.
+var directivePattern = regexp.MustCompile(`^([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$`)
+
+// matchDirective returns the Spans of a directive line, or nil when the
+// line does not have the shape of one.
+func matchDirective(content []byte, line position.Span) *Directive {
+	text := content[line.Start:line.End]
+	if len(text) == 0 || text[0] != '#' {
+		return nil
+	}
+	rest := 1 + leadingSpace(text[1:])
+	m := directivePattern.FindSubmatchIndex(text[rest:])
+	if m == nil {
+		return nil
+	}
+	base := line.Start + rest
+	return &Directive{
+		NameSpan:  position.Span{Start: base + m[2], End: base + m[3]},
+		ValueSpan: position.Span{Start: base + m[4], End: base + m[5]},
+		Span:      line,
+	}
+}
+
+// leadingSpace returns the number of bytes of leading white space in text,
+// as unicode.IsSpace decides it.
+func leadingSpace(text []byte) int {
+	return len(text) - len(bytes.TrimLeftFunc(text, unicode.IsSpace))
+}
+
+// isComment reports whether a line is a comment: its first non-blank byte
+// is "#".
+func isComment(text []byte) bool {
+	i := leadingSpace(text)
+	return i < len(text) && text[i] == '#'
+}

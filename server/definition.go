@@ -1,0 +1,25 @@
+package server
+
+import (
+	"context"
+
+	"go.lsp.dev/protocol"
+
+	"github.com/stackls/stackls/navigation"
+)
+
+// Definition returns where the name at the position is defined, or null.
+func (s *server) Definition(ctx context.Context, params *protocol.DefinitionParams) ([]protocol.Location, error) {
+	snap := s.snapshot(ctx)
+	f, offset, ok := s.fileOffset(snap, params.TextDocument.URI, params.Position)
+	if !ok {
+		return nil, nil
+	}
+
+	locs, err := navigation.Definition(ctx, snap, f.URI, offset)
+	if err != nil || len(locs) == 0 {
+		return nil, err
+	}
+
+	return s.locationsOf(snap, locs), nil
+}

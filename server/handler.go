@@ -1,0 +1,165 @@
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"go.lsp.dev/jsonrpc2"
+	"go.lsp.dev/protocol"
+)
+
+// syncRequests are requests that run on the read loop, like notifications,
+// because the ones after them depend on their effect.
+var syncRequests = map[string]bool{
+	protocol.MethodInitialize: true,
+	protocol.MethodShutdown:   true,
+}
+
+// handle is the jsonrpc2.Handler of the connection. It applies the
+// lifecycle rules, then runs notifications in order on the read loop and
+// requests on their own goroutines. It never returns an error, because an
+// error would close the connection.
+func (s *server) handle(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc2.Request) error {
+	call, isCall := req.(*jsonrpc2.Call)
+	if err := s.admit(req.Method()); err != nil {
+		if isCall {
+			s.sendReply(ctx, reply, req.Method(), nil, err)
+		} else {
+			s.log.Debug("dropped a notification", "method", req.Method(), "reason", err)
+		}
+		return nil
+	}
+
+	if !isCall || syncRequests[req.Method()] {
+		s.run(ctx, reply, req, isCall)
+		return nil
+	}
+
+	ctx, cancel := context.WithCancel(ctx)
+	ctx = withSnapshot(ctx, s.session.Snapshot())
+	s.requests.add(call.ID(), cancel)
+	go func() {
+		defer cancel()
+		defer s.requests.remove(call.ID())
+		s.run(ctx, reply, req, true)
+	}()
+	return nil
+}
+
+// admit returns the error that the lifecycle rules give method, or nil
+// when it may run now.
+func (s *server) admit(method string) error {
+	if method == protocol.MethodExit {
+		return nil
+	}
+	switch s.lifecycleState() {
+	case stateNew:
+		if method != protocol.MethodInitialize {
+			return jsonrpc2.NewError(jsonrpc2.ServerNotInitialized, fmt.Sprintf("%s before initialize", method))
+		}
+	case stateInitialized:
+		if method == protocol.MethodInitialize {
+			return jsonrpc2.NewError(jsonrpc2.InvalidRequest, "initialize sent twice")
+		}
+	case stateShutdown:
+		return jsonrpc2.NewError(jsonrpc2.InvalidRequest, fmt.Sprintf("%s after shutdown: only exit is accepted", method))
+	}
+	return nil
+}
+
+// run calls the method's handler. It recovers a panic into an internal
+// error reply, turns the reply of a cancelled request into
+// RequestCancelled, and logs the method and its duration.
+func (s *server) run(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc2.Request, isCall bool) {
+	method := req.Method()
+	start := time.Now()
+	replied := false
+	guarded := func(rctx context.Context, result any, err error) error {
+		replied = true
+		if isCall && ctx.Err() != nil {
+			result, err = nil, protocol.ErrRequestCancelled
+		}
+		if !isCall && err != nil {
+			s.log.Warn("notification failed", "method", method, "error", err)
+		}
+		s.sendReply(rctx, reply, method, result, err)
+		return nil
+	}
+
+	defer func() {
+		if r := recover(); r != nil {
+			s.log.Error("recovered from a panic", "method", method, "panic", r, "stack", string(debug.Stack()))
+			if !replied {
+				err := jsonrpc2.NewError(jsonrpc2.InternalError, fmt.Sprintf("internal error in %s: %v", method, r))
+				s.sendReply(ctx, reply, method, nil, err)
+			}
+		}
+		s.log.Debug("handled", "method", method, "duration", time.Since(start), "cancelled", ctx.Err() != nil)
+	}()
+
+	if isCall && s.opts.TestHook != nil {
+		s.opts.TestHook(ctx, method)
+	}
+	if h, ok := extraMethods[method]; ok {
+		h(ctx, s, guarded, req)
+		return
+	}
+	if err := s.dispatch(ctx, guarded, withParams(req)); err != nil {
+		s.log.Warn("dispatch failed", "method", method, "error", err)
+	}
+}
+
+// sendReply sends a reply with err mapped to a JSON-RPC error code. A
+// failure to send is logged: the connection is failing then, and its read
+// loop ends the session.
+func (s *server) sendReply(ctx context.Context, reply jsonrpc2.Replier, method string, result any, err error) {
+	if sendErr := reply(context.WithoutCancel(ctx), result, wireError(err)); sendErr != nil {
+		s.log.Warn("sending a reply failed", "method", method, "error", sendErr)
+	}
+}
+
+// wireError maps a handler error to a JSON-RPC error: a wrapped
+// jsonrpc2.Error keeps its code, a cancelled context is RequestCancelled,
+// a parameter decoding failure of the protocol package is InvalidParams,
+// and anything else is InternalError.
+func wireError(err error) error {
+	if err == nil {
+		return nil
+	}
+	var wire *jsonrpc2.Error
+	switch {
+	case errors.As(err, &wire):
+		return jsonrpc2.NewError(wire.Code, err.Error())
+	case errors.Is(err, context.Canceled):
+		return protocol.ErrRequestCancelled
+	case strings.HasPrefix(err.Error(), jsonrpc2.ErrParse.Message):
+		// NOTE: go.lsp.dev/protocol v0.12 reports bad params as
+		// "JSON-RPC parse error: ..." without wrapping ErrParse.
+		return jsonrpc2.NewError(jsonrpc2.InvalidParams, err.Error())
+	}
+	return jsonrpc2.NewError(jsonrpc2.InternalError, err.Error())
+}
+
+// withParams returns req with "null" params when it has none. Without
+// params, go.lsp.dev/protocol answers an unknown method with a parse
+// error in place of MethodNotFound.
+func withParams(req jsonrpc2.Request) jsonrpc2.Request {
+	if len(req.Params()) > 0 {
+		return req
+	}
+	var rebuilt jsonrpc2.Request
+	var err error
+	if call, ok := req.(*jsonrpc2.Call); ok {
+		rebuilt, err = jsonrpc2.NewCall(call.ID(), req.Method(), nil)
+	} else {
+		rebuilt, err = jsonrpc2.NewNotification(req.Method(), nil)
+	}
+	if err != nil {
+		return req // encoding nil cannot fail
+	}
+	return rebuilt
+}

@@ -1,0 +1,186 @@
+package server
+
+import (
+	"context"
+	"sync"
+	"time"
+
+	"go.lsp.dev/protocol"
+
+	"github.com/stackls/stackls/diagnostics"
+	"github.com/stackls/stackls/position"
+	"github.com/stackls/stackls/workspace"
+)
+
+const (
+	defaultDiagnosticsDelay = 30 * time.Millisecond
+	// workspaceDelayFactor times the document delay is how long the server
+	// waits after the last change before it checks the other files, whose
+	// diagnostics a change can affect through the cross-file index.
+	workspaceDelayFactor = 8
+)
+
+// diagnoser publishes diagnostics (textDocument/publishDiagnostics). Each
+// changed file gets its own debounced pass, which the next change to that
+// file cancels; a slower workspace pass then re-checks every other file
+// and publishes only the files whose diagnostics changed.
+type diagnoser struct {
+	s     *server
+	delay time.Duration
+
+	mu        sync.Mutex
+	passes    map[position.URI]*pass // guarded by mu; pending or running per-file passes
+	workspace *pass                  // guarded by mu; pending or running workspace pass
+	last      map[position.URI]published
+	stopped   bool // guarded by mu
+
+	sendMu sync.Mutex // serializes publishing so a newer snapshot's result goes last
+}
+
+// pass is one scheduled diagnostics computation.
+type pass struct {
+	timer  *time.Timer
+	cancel context.CancelFunc
+}
+
+// published is what the server last sent for one file; guarded by
+// diagnoser.mu.
+type published struct {
+	snapshot    uint64 // ID of the Snapshot the diagnostics came from
+	fingerprint string // "" for an empty list
+}
+
+func newDiagnoser(s *server) *diagnoser {
+	delay := s.opts.DiagnosticsDelay
+	if delay <= 0 {
+		delay = defaultDiagnosticsDelay
+	}
+	return &diagnoser{s: s, delay: delay, passes: map[position.URI]*pass{}, last: map[position.URI]published{}}
+}
+
+// changed schedules a pass for each of uris and a workspace pass after
+// them. Each call cancels the earlier pending or running pass of the same
+// file.
+func (d *diagnoser) changed(uris ...position.URI) {
+	if d.s.clientInfo().pull {
+		return
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.stopped {
+		return
+	}
+	for _, u := range uris {
+		if old := d.passes[u]; old != nil {
+			old.stop()
+		}
+		d.passes[u] = d.schedule(d.delay, func(ctx context.Context) { d.publishFile(ctx, u, true) })
+	}
+	if d.workspace != nil {
+		d.workspace.stop()
+	}
+	d.workspace = d.schedule(d.delay*workspaceDelayFactor, d.publishWorkspace)
+}
+
+// schedule runs work after delay under a context that stop cancels. The
+// caller holds mu.
+func (d *diagnoser) schedule(delay time.Duration, work func(ctx context.Context)) *pass {
+	ctx, cancel := context.WithCancel(d.s.ctx)
+	p := &pass{cancel: cancel}
+	p.timer = time.AfterFunc(delay, func() {
+		defer cancel()
+		work(ctx)
+	})
+	return p
+}
+
+func (p *pass) stop() {
+	p.timer.Stop()
+	p.cancel()
+}
+
+// stop cancels every pass; later changes schedule none.
+func (d *diagnoser) stop() {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.stopped = true
+	for _, p := range d.passes {
+		p.stop()
+	}
+	if d.workspace != nil {
+		d.workspace.stop()
+	}
+}
+
+// publishWorkspace publishes the diagnostics of every file of the current
+// Snapshot, and clears those of files that left it, skipping files whose
+// diagnostics did not change since the last publish.
+func (d *diagnoser) publishWorkspace(ctx context.Context) {
+	if d.s.clientInfo().pull {
+		return
+	}
+	snap := d.s.session.Snapshot()
+	for _, f := range snap.Files() {
+		if ctx.Err() != nil {
+			return
+		}
+		d.publish(ctx, snap, f.URI, false)
+	}
+	d.mu.Lock()
+	var gone []position.URI
+	for u, last := range d.last {
+		if snap.File(u) == nil && last.fingerprint != "" {
+			gone = append(gone, u)
+		}
+	}
+	d.mu.Unlock()
+	for _, u := range gone {
+		d.publish(ctx, snap, u, false)
+	}
+}
+
+// publishFile publishes the diagnostics of one file from the current
+// Snapshot; always is false to skip an unchanged result.
+func (d *diagnoser) publishFile(ctx context.Context, u position.URI, always bool) {
+	d.publish(ctx, d.s.session.Snapshot(), u, always)
+}
+
+// publish computes and sends the diagnostics of u in snap. It sends
+// nothing when ctx is cancelled, when a newer Snapshot's diagnostics were
+// already sent for u, or, unless always is set, when they did not change.
+func (d *diagnoser) publish(ctx context.Context, snap *workspace.Snapshot, u position.URI, always bool) {
+	var diags []*diagnostics.Diagnostic
+	version := int32(0)
+	if f := snap.File(u); f != nil {
+		diags = diagnostics.File(ctx, snap, u)
+		if f.Open {
+			version = f.Version
+		}
+	}
+	if ctx.Err() != nil {
+		return
+	}
+	params := &protocol.PublishDiagnosticsParams{
+		URI:         protocol.DocumentURI(u),
+		Version:     uint32(max(version, 0)),
+		Diagnostics: d.s.diagnosticsOf(snap, u, diags),
+	}
+	fingerprint := fingerprintOf(params.Diagnostics)
+
+	d.sendMu.Lock()
+	defer d.sendMu.Unlock()
+	d.mu.Lock()
+	last, seen := d.last[u]
+	stale := seen && last.snapshot > snap.ID()
+	unchanged := (seen && last.fingerprint == fingerprint) || (!seen && fingerprint == "")
+	if stale || (!always && unchanged) {
+		d.mu.Unlock()
+		return
+	}
+	d.last[u] = published{snapshot: snap.ID(), fingerprint: fingerprint}
+	d.mu.Unlock()
+
+	if err := d.s.conn.Notify(ctx, protocol.MethodTextDocumentPublishDiagnostics, params); err != nil {
+		d.s.log.Debug("publishing diagnostics failed", "error", err)
+	}
+}

@@ -1,0 +1,65 @@
+package server
+
+import (
+	"context"
+
+	"go.lsp.dev/protocol"
+
+	"github.com/stackls/stackls/navigation"
+)
+
+// prepareRenameParams are the params of textDocument/prepareRename.
+type prepareRenameParams struct {
+	protocol.TextDocumentPositionParams
+}
+
+// prepareRenameResult is the { range, placeholder } form of the
+// prepareRename result, which go.lsp.dev/protocol v0.12 cannot return.
+type prepareRenameResult struct {
+	Range       protocol.Range `json:"range"`
+	Placeholder string         `json:"placeholder"`
+}
+
+// prepareRename returns the name at the position that Rename would
+// change, or null when nothing there can be renamed.
+func (s *server) prepareRename(ctx context.Context, params *prepareRenameParams) (*prepareRenameResult, error) {
+	snap := s.snapshot(ctx)
+	f, offset, ok := s.fileOffset(snap, params.TextDocument.URI, params.Position)
+	if !ok {
+		return nil, nil
+	}
+
+	target, err := navigation.PrepareRename(ctx, snap, f.URI, offset)
+	if err != nil || target == nil {
+		return nil, err
+	}
+
+	rng, ok := s.rangeOf(f.Mapper(), target.Span)
+	if !ok {
+		return nil, nil
+	}
+	return &prepareRenameResult{Range: rng, Placeholder: target.Placeholder}, nil
+}
+
+// PrepareRename is never called: extraMethods handles
+// textDocument/prepareRename with prepareRename.
+func (s *server) PrepareRename(context.Context, *protocol.PrepareRenameParams) (*protocol.Range, error) {
+	return nil, nil
+}
+
+// Rename returns the edits, in every file, that rename the name at the
+// position, or null when nothing there can be renamed.
+func (s *server) Rename(ctx context.Context, params *protocol.RenameParams) (*protocol.WorkspaceEdit, error) {
+	snap := s.snapshot(ctx)
+	f, offset, ok := s.fileOffset(snap, params.TextDocument.URI, params.Position)
+	if !ok {
+		return nil, nil
+	}
+
+	edits, err := navigation.Rename(ctx, snap, f.URI, offset, params.NewName)
+	if err != nil || len(edits) == 0 {
+		return nil, err
+	}
+
+	return s.workspaceEditOf(snap, edits), nil
+}

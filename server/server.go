@@ -1,0 +1,195 @@
+// Package server is the LSP wiring of stackls: it speaks JSON-RPC over a
+// byte stream, keeps the workspace Session current from the client's
+// notifications, and answers requests by calling the feature packages.
+//
+// Every LSP type stops here. A method file (hover.go, definition.go, ...)
+// reads the request's Snapshot once, converts the LSP position to a byte
+// offset with the File's Mapper, calls one feature function and converts
+// the byte Spans of its result back to LSP ranges in the negotiated
+// position encoding. A position past the end of a file gives an empty
+// result (null or []), never an error.
+//
+// Notifications run one at a time on the connection's read loop, in the
+// order the client sent them; requests run on their own goroutines with
+// the Snapshot that was current when they arrived, so a request always
+// sees every edit the client sent before it.
+package server
+
+import (
+	"context"
+	"log/slog"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"go.lsp.dev/jsonrpc2"
+	"go.lsp.dev/protocol"
+
+	"github.com/stackls/stackls/position"
+	"github.com/stackls/stackls/workspace"
+)
+
+// Options configure a server.
+type Options struct {
+	// Version is reported as serverInfo.version.
+	Version string
+
+	// Logger receives the server's log; nil discards it. The server never
+	// logs file contents or .env values.
+	Logger *slog.Logger
+
+	// DiagnosticsDelay is how long the server waits after the last edit of
+	// a document before it computes and publishes its diagnostics; 0 means
+	// 30 ms.
+	DiagnosticsDelay time.Duration
+
+	// Session, when not nil, is used in place of a new Session. Tests pass
+	// one to read the server's state directly.
+	Session *workspace.Session
+
+	// TestHook, when not nil, runs at the start of every request with the
+	// request's context and method. Tests use it to make a handler panic or
+	// block until it is cancelled; production code leaves it nil.
+	TestHook func(ctx context.Context, method string)
+}
+
+// lifecycle is where the server is in the initialize/shutdown sequence.
+type lifecycle int
+
+const (
+	stateNew         lifecycle = iota // before initialize
+	stateInitialized                  // initialize answered
+	stateShutdown                     // shutdown answered; only exit is accepted
+)
+
+// server implements protocol.Server on a workspace Session.
+type server struct {
+	opts    Options
+	log     *slog.Logger
+	session *workspace.Session
+	conn    jsonrpc2.Conn
+
+	// ctx is cancelled at shutdown; background work (indexing, diagnostics)
+	// runs under it.
+	ctx    context.Context
+	cancel context.CancelFunc
+
+	mu       sync.Mutex
+	state    lifecycle     // guarded by mu
+	exitCode int           // guarded by mu; valid once exited is closed
+	exited   chan struct{} // closed by the exit notification
+
+	initializedOnce sync.Once // indexing starts once, at the first initialized
+
+	client atomic.Pointer[clientState] // set once by initialize
+
+	dispatch    jsonrpc2.Handler // decodes the methods go.lsp.dev/protocol knows
+	requests    *inflight
+	diagnostics *diagnoser
+}
+
+// clientState is what initialize told the server about the client. It is
+// never changed after initialize stores it.
+type clientState struct {
+	encoding position.Encoding
+	folders  []string // workspace folder OS paths
+	caps     clientCapabilities
+	pull     bool // the client asked for pull diagnostics in place of push
+}
+
+// newServer returns a server that talks to conn. The caller starts conn.
+func newServer(ctx context.Context, conn jsonrpc2.Conn, opts Options) *server {
+	logger := opts.Logger
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
+	}
+	session := opts.Session
+	if session == nil {
+		session = workspace.NewSession()
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	s := &server{
+		opts:     opts,
+		log:      logger,
+		session:  session,
+		conn:     conn,
+		ctx:      ctx,
+		cancel:   cancel,
+		exited:   make(chan struct{}),
+		requests: newInflight(),
+	}
+	s.client.Store(&clientState{encoding: position.UTF16})
+	s.dispatch = protocol.ServerHandler(s, nil)
+	s.diagnostics = newDiagnoser(s)
+	return s
+}
+
+// clientInfo returns what initialize recorded about the client.
+func (s *server) clientInfo() *clientState { return s.client.Load() }
+
+// encoding returns the negotiated position encoding.
+func (s *server) encoding() position.Encoding { return s.clientInfo().encoding }
+
+// lifecycleState returns the current lifecycle state.
+func (s *server) lifecycleState() lifecycle {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.state
+}
+
+// setState moves the lifecycle to next.
+func (s *server) setState(next lifecycle) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.state = next
+}
+
+// snapshotKey is the context key of the Snapshot a request reads.
+type snapshotKey struct{}
+
+// withSnapshot returns ctx carrying snap.
+func withSnapshot(ctx context.Context, snap *workspace.Snapshot) context.Context {
+	return context.WithValue(ctx, snapshotKey{}, snap)
+}
+
+// snapshot returns the Snapshot that was current when the request in ctx
+// arrived, or the current one for a context without a request.
+func (s *server) snapshot(ctx context.Context) *workspace.Snapshot {
+	if snap, ok := ctx.Value(snapshotKey{}).(*workspace.Snapshot); ok {
+		return snap
+	}
+	return s.session.Snapshot()
+}
+
+// inflight tracks the cancel functions of running requests by ID.
+type inflight struct {
+	mu      sync.Mutex
+	cancels map[jsonrpc2.ID]context.CancelFunc // guarded by mu
+}
+
+func newInflight() *inflight {
+	return &inflight{cancels: map[jsonrpc2.ID]context.CancelFunc{}}
+}
+
+func (f *inflight) add(id jsonrpc2.ID, cancel context.CancelFunc) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.cancels[id] = cancel
+}
+
+func (f *inflight) remove(id jsonrpc2.ID) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	delete(f.cancels, id)
+}
+
+// cancel cancels the request with id; it reports whether one was running.
+func (f *inflight) cancel(id jsonrpc2.ID) bool {
+	f.mu.Lock()
+	cancel, ok := f.cancels[id]
+	f.mu.Unlock()
+	if ok {
+		cancel()
+	}
+	return ok
+}

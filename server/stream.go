@@ -1,0 +1,188 @@
+package server
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"strconv"
+	"strings"
+	"sync"
+
+	"go.lsp.dev/jsonrpc2"
+)
+
+// Limits of the base protocol framing.
+const (
+	// maxHeaderLine is the longest header line, in bytes, that the stream
+	// accepts; a longer one means the framing is lost.
+	maxHeaderLine = 4 << 10
+	// maxMessageSize is the largest message body, in bytes, that the
+	// stream decodes. A larger body is read and dropped, which keeps the
+	// framing: such a message would carry a file far over the 2 MiB that
+	// stackls parses.
+	maxMessageSize = 64 << 20
+)
+
+// stream implements jsonrpc2.Stream with the LSP base protocol: a header
+// of "Name: value" lines ending in an empty line, with a required
+// Content-Length, then that many bytes of JSON.
+//
+// Unlike jsonrpc2.NewStream, it survives bad messages whose framing is
+// intact: a body that is not JSON is answered with a parse error (-32700),
+// JSON that is not a request or response with an invalid request error
+// (-32600), and an oversized body is skipped. A malformed header loses
+// the framing, so Read returns an error and the connection ends.
+type stream struct {
+	in     *bufio.Reader
+	closer io.Closer // closes in
+	log    *slog.Logger
+
+	writeMu sync.Mutex
+	out     io.WriteCloser // guarded by writeMu
+}
+
+func newStream(in io.ReadCloser, out io.WriteCloser, logger *slog.Logger) *stream {
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
+	}
+	return &stream{in: bufio.NewReaderSize(in, maxHeaderLine), closer: in, log: logger, out: out}
+}
+
+// Read returns the next well-formed message. Bad bodies are answered and
+// skipped, so Read only fails when the stream ends or the header is
+// malformed.
+func (s *stream) Read(ctx context.Context) (jsonrpc2.Message, int64, error) {
+	var total int64
+	for {
+		body, n, err := s.readFrame()
+		total += n
+		if err != nil {
+			return nil, total, err
+		}
+		if body == nil {
+			continue // oversized, skipped
+		}
+		msg, err := jsonrpc2.DecodeMessage(body)
+		if err == nil {
+			return msg, total, nil
+		}
+		code := jsonrpc2.InvalidRequest
+		if !json.Valid(body) {
+			code = jsonrpc2.ParseError
+		}
+		s.log.Warn("rejected a message", "code", code, "bytes", len(body), "error", err)
+		if werr := s.writeError(code, err); werr != nil {
+			return nil, total, werr
+		}
+	}
+}
+
+// readFrame reads one header and body. It returns a nil body, and no
+// error, for a body over maxMessageSize, which it reads and drops.
+func (s *stream) readFrame() ([]byte, int64, error) {
+	var total, length int64 = 0, -1
+	for {
+		line, err := s.in.ReadSlice('\n')
+		total += int64(len(line))
+		switch {
+		case errors.Is(err, bufio.ErrBufferFull):
+			return nil, total, fmt.Errorf("header line longer than %d bytes", maxHeaderLine)
+		case err != nil && total == 0:
+			return nil, total, fmt.Errorf("reading message header: %w", err) // io.EOF between messages
+		case err != nil:
+			return nil, total, fmt.Errorf("reading message header: %w", io.ErrUnexpectedEOF)
+		}
+		text := strings.TrimRight(string(line), "\r\n")
+		if text == "" {
+			break
+		}
+		name, value, ok := strings.Cut(text, ":")
+		if !ok {
+			return nil, total, fmt.Errorf("invalid header line %q: want \"Name: value\"", truncate(text, 80))
+		}
+		if strings.EqualFold(strings.TrimSpace(name), jsonrpc2.HdrContentLength) {
+			length, err = strconv.ParseInt(strings.TrimSpace(value), 10, 64)
+			if err != nil || length < 0 {
+				return nil, total, fmt.Errorf("invalid Content-Length %q: want a byte count", truncate(value, 40))
+			}
+		}
+	}
+	if length < 0 {
+		return nil, total, errors.New("message header has no Content-Length")
+	}
+
+	if length > maxMessageSize {
+		n, err := io.CopyN(io.Discard, s.in, length)
+		total += n
+		if err != nil {
+			return nil, total, fmt.Errorf("skipping a %d-byte message: %w", length, io.ErrUnexpectedEOF)
+		}
+		s.log.Warn("skipped a message over the size limit", "bytes", length, "limit", maxMessageSize)
+		return nil, total, nil
+	}
+	body := make([]byte, length)
+	n, err := io.ReadFull(s.in, body)
+	total += int64(n)
+	if err != nil {
+		return nil, total, fmt.Errorf("reading a %d-byte message body after %d bytes: %w", length, n, io.ErrUnexpectedEOF)
+	}
+	return body, total, nil
+}
+
+// Write sends msg with its header. It ignores ctx, so that a reply to a
+// cancelled request still reaches the client.
+func (s *stream) Write(_ context.Context, msg jsonrpc2.Message) (int64, error) {
+	data, err := json.Marshal(msg)
+	if err != nil {
+		return 0, fmt.Errorf("encoding message: %w", err)
+	}
+	return s.writeFrame(data)
+}
+
+// writeError sends an error response with a null id, as JSON-RPC asks for
+// a request whose id cannot be read.
+func (s *stream) writeError(code jsonrpc2.Code, cause error) error {
+	data, err := json.Marshal(struct {
+		JSONRPC string          `json:"jsonrpc"`
+		ID      *int            `json:"id"`
+		Error   *jsonrpc2.Error `json:"error"`
+	}{JSONRPC: jsonrpc2.Version, Error: jsonrpc2.NewError(code, cause.Error())})
+	if err != nil {
+		return fmt.Errorf("encoding error response: %w", err)
+	}
+	_, err = s.writeFrame(data)
+	return err
+}
+
+func (s *stream) writeFrame(data []byte) (int64, error) {
+	var frame bytes.Buffer
+	fmt.Fprintf(&frame, "%s: %d\r\n\r\n", jsonrpc2.HdrContentLength, len(data))
+	frame.Write(data)
+
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	n, err := s.out.Write(frame.Bytes())
+	if err != nil {
+		return int64(n), fmt.Errorf("writing message: %w", err)
+	}
+	return int64(n), nil
+}
+
+// Close closes both directions; a blocked Read then fails. It does not
+// wait for a Write in progress.
+func (s *stream) Close() error {
+	return errors.Join(s.closer.Close(), s.out.Close())
+}
+
+// truncate returns text cut to at most n bytes, for error messages.
+func truncate(text string, n int) string {
+	if len(text) <= n {
+		return text
+	}
+	return text[:n] + "..."
+}

@@ -1,0 +1,92 @@
+package server
+
+import (
+	"context"
+	"fmt"
+
+	"go.lsp.dev/protocol"
+
+	"github.com/stackls/stackls/position"
+)
+
+// watchedGlobs are the files whose changes on disk the server asks the
+// client to report: the names workspace.DetectKind knows, plus names
+// often used for entrypoint scripts without an extension.
+// TODO: a script without an extension and with another name is only
+// re-read when the client opens it.
+var watchedGlobs = []string{
+	"**/{compose,docker-compose}*.{yml,yaml}",
+	"**/{Dockerfile,Containerfile,dockerfile,containerfile}*",
+	"**/*.{dockerfile,Dockerfile,containerfile}",
+	"**/{Makefile,makefile,GNUmakefile}",
+	"**/*.mk",
+	"**/.env",
+	"**/.env.*",
+	"**/*.env",
+	"**/*.{sh,bash,ash,dash}",
+	"**/*.{conf,cnf,ini,cfg}",
+	"**/*entrypoint*",
+	"**/*.{yml,yaml}",
+}
+
+// registerWatchers asks the client to report changes of watchedGlobs,
+// when it supports dynamic registration of workspace/didChangeWatchedFiles.
+func (s *server) registerWatchers(ctx context.Context) {
+	if !s.clientInfo().caps.Workspace.DidChangeWatchedFiles.DynamicRegistration {
+		return
+	}
+	watchers := make([]protocol.FileSystemWatcher, len(watchedGlobs))
+	for i, glob := range watchedGlobs {
+		watchers[i] = protocol.FileSystemWatcher{GlobPattern: glob}
+	}
+	params := &protocol.RegistrationParams{Registrations: []protocol.Registration{{
+		ID:              "stackls/watched-files",
+		Method:          protocol.MethodWorkspaceDidChangeWatchedFiles,
+		RegisterOptions: &protocol.DidChangeWatchedFilesRegistrationOptions{Watchers: watchers},
+	}}}
+	callCtx, cancel := context.WithTimeout(ctx, clientRequestTimeout)
+	defer cancel()
+	if _, err := s.conn.Call(callCtx, "client/registerCapability", params, nil); err != nil {
+		s.log.Warn("registering the file watchers failed", "error", err)
+	}
+}
+
+// DidChangeWatchedFiles re-reads the changed files from disk; open
+// documents keep their editor content. Diagnostics follow.
+func (s *server) DidChangeWatchedFiles(_ context.Context, params *protocol.DidChangeWatchedFilesParams) error {
+	uris := make([]position.URI, 0, len(params.Changes))
+	for _, change := range params.Changes {
+		if change == nil {
+			continue
+		}
+		u, err := position.ParseURI(string(change.URI))
+		if err != nil {
+			return fmt.Errorf("didChangeWatchedFiles: %w", err)
+		}
+		uris = append(uris, u)
+	}
+	if len(uris) == 0 {
+		return nil
+	}
+	s.session.FilesChanged(uris)
+	s.diagnostics.changed(uris...)
+	return nil
+}
+
+// DidChangeWorkspaceFolders indexes added folders in the background.
+// TODO: removed folders stay indexed; Session cannot drop a folder yet.
+func (s *server) DidChangeWorkspaceFolders(_ context.Context, params *protocol.DidChangeWorkspaceFoldersParams) error {
+	var added []string
+	for _, folder := range params.Event.Added {
+		if path := uriPath(folder.URI); path != "" {
+			added = append(added, path)
+		}
+	}
+	if len(params.Event.Removed) > 0 {
+		s.log.Warn("removed workspace folders stay indexed", "count", len(params.Event.Removed))
+	}
+	if len(added) > 0 {
+		go s.indexWorkspace(s.ctx, added)
+	}
+	return nil
+}
