@@ -57,18 +57,23 @@ func parseFlags() (config, error) {
 		cfg.extra = append(cfg.extra, srv)
 		return err
 	})
+
 	flag.StringVar(&cfg.stackls, "stackls", "", "stackls command line (default: build ./cmd/stackls and run \"stackls serve\")")
 	flag.StringVar(&cfg.peersDir, "peers", defaultPeersDir(), "folder where bench/install-peers.sh installed the peers")
 	flag.StringVar(&cfg.cacheDir, "cache", filepath.Join(cache, "stackls-bench"), "folder for generated workspaces and server logs")
 	flag.StringVar(&cfg.format, "format", "markdown", "output format: markdown or json")
 	flag.StringVar(&cfg.out, "o", "", "write the report to this file instead of stdout")
+
 	flag.IntVar(&cfg.opts.Requests, "n", 200, "timed requests per method")
 	flag.IntVar(&cfg.opts.Warmup, "warmup", 20, "untimed requests per method before the timed ones")
 	flag.IntVar(&cfg.opts.Edits, "edits", 40, "timed edits per scenario")
 	flag.IntVar(&cfg.opts.Reindexes, "reindex", 20, "timed on-disk compose changes in the workspace scenario")
 	flag.DurationVar(&cfg.opts.Timeout, "timeout", 10*time.Second, "limit per request and per wait for diagnostics")
 	flag.DurationVar(&cfg.opts.IndexTimeout, "index-timeout", 60*time.Second, "limit for initialize and for indexing")
+	coldStart := flag.Bool("cold-start", false, "time the first start of each server; by default an untimed start comes first so the executable is in the page cache")
 	flag.Parse()
+
+	cfg.opts.WarmStart = !*coldStart
 	if flag.NArg() > 0 {
 		return cfg, fmt.Errorf("unexpected argument %q", flag.Arg(0))
 	}
@@ -83,6 +88,7 @@ func parseFlags() (config, error) {
 	}
 	cfg.opts.ProgressGrace = 300 * time.Millisecond
 	cfg.opts.Settle = 50 * time.Millisecond
+	cfg.opts.Quiet = 200 * time.Millisecond
 	cfg.opts.StderrDir = filepath.Join(cfg.cacheDir, "logs")
 	return cfg, nil
 }

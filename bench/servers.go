@@ -11,7 +11,7 @@ import (
 	"github.com/stackls/stackls/bench/internal/runner"
 )
 
-// Names of the servers the bench knows how to find.
+// Names of the servers that the bench finds by itself.
 const (
 	stacklsName    = "stackls"
 	dockerfileName = "dockerfile-language-server-nodejs"

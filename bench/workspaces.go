@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -20,39 +19,6 @@ type target struct {
 	Scenarios []runner.Kind
 }
 
-// copyTree copies the regular files of src into dst, skipping the folders
-// no server indexes, so that the bench never writes into the repository.
-func copyTree(src, dst string) error {
-	return filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, err := filepath.Rel(src, path)
-		if err != nil {
-			return err
-		}
-		out := filepath.Join(dst, rel)
-		if d.IsDir() {
-			if path != src && (d.Name() == ".git" || d.Name() == "node_modules") {
-				return filepath.SkipDir
-			}
-			return os.MkdirAll(out, 0o755)
-		}
-		if !d.Type().IsRegular() {
-			return nil
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		info, err := d.Info()
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(out, data, info.Mode().Perm())
-	})
-}
-
 // exampleTarget copies a workspace folder into scratch and returns it.
 func exampleTarget(dir, scratch string, kinds []runner.Kind) (target, error) {
 	info, err := os.Stat(dir)
@@ -60,7 +26,7 @@ func exampleTarget(dir, scratch string, kinds []runner.Kind) (target, error) {
 		return target{}, fmt.Errorf("workspace %s is not a folder", dir)
 	}
 	root := filepath.Join(scratch, "ws-"+strings.ReplaceAll(filepath.Clean(dir), string(filepath.Separator), "_"))
-	if err := copyTree(dir, root); err != nil {
+	if err := runner.CopyTree(dir, root); err != nil {
 		return target{}, fmt.Errorf("copy workspace %s: %w", dir, err)
 	}
 	return target{Label: filepath.ToSlash(filepath.Clean(dir)), Class: "example", Root: root, Scenarios: kinds}, nil

@@ -64,11 +64,11 @@ type Service struct {
 	VolumesFrom   []*Scalar // service names (container:NAME entries are left out)
 	NetworkMode   *Scalar   // the service name of "service:NAME", else the whole value
 	Extends       *Extends
-	Networks      []*Scalar // network names the service joins
-	Volumes       []*Scalar // volume entries as written
-	Secrets       []*Scalar // secret names, short or long form ("source")
-	Configs       []*Scalar // config names, short or long form ("source")
-	Ports         []*Scalar // port entries as written (long form: "published:target")
+	Networks      []*Scalar    // network names the service joins
+	Volumes       []*Scalar    // volume entries as written
+	Secrets       []*Scalar    // secret names, short or long form ("source")
+	Configs       []*Scalar    // config names, short or long form ("source")
+	Ports         []*Scalar    // port entries as written (long form: "published:target")
 	PortNodes     []*yaml.Node // the node of each entry of Ports, in the same order
 	VolumeRefs    []*Scalar    // named volumes the service mounts, narrowed to the name
 	Expose        []*Scalar

@@ -66,6 +66,20 @@ func (f *File) subScalar(n *yaml.Node, from, to int) *Scalar {
 	return part
 }
 
+// SubSpan returns the Span of the bytes value[from:to] of scalar n, where
+// value is n.Value. It is exact when the source spells the value literally
+// (a plain scalar on one line, or a quoted one without escapes); otherwise
+// it returns the Span of the whole scalar and false.
+func (f *File) SubSpan(n *yaml.Node, from, to int) (position.Span, bool) {
+	part := f.subScalar(n, from, to)
+	if part == nil {
+		return f.NodeSpan(n), false
+	}
+	whole := f.NodeSpan(n)
+	exact := part.Span != whole || from == 0 && to == len(n.Value) && n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) == 0
+	return part.Span, exact
+}
+
 // entrySpan returns the Span from a key to the end of its value.
 func (f *File) entrySpan(key, value *yaml.Node) position.Span {
 	span := f.NodeSpan(key)
@@ -96,9 +110,16 @@ func (f *File) scalars(n *yaml.Node) []*Scalar {
 }
 
 // names returns the names of a list of strings, or the keys of a mapping,
-// or, for a list of mappings, the value of field in each.
+// or, for a list of mappings, the value of field in each. A single string,
+// as in "env_file: .env", is a list of one.
 func (f *File) names(n *yaml.Node, field string) []*Scalar {
 	if n == nil || IsReset(n) {
+		return nil
+	}
+	if n.Kind == yaml.ScalarNode {
+		if s := f.scalar(n); s != nil && n.Tag != "!!null" {
+			return []*Scalar{s}
+		}
 		return nil
 	}
 	if n.Kind == yaml.MappingNode {

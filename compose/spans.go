@@ -127,7 +127,9 @@ func (sp *spanner) walk(n *yaml.Node) position.Span {
 		return span
 	}
 	start := sp.lt.offset(n.Line, n.Column)
-	start = sp.skipProperties(n, start)
+	if n.Kind != yaml.DocumentNode {
+		start = sp.skipProperties(n, start)
+	}
 	var span position.Span
 	switch n.Kind {
 	case yaml.ScalarNode:
@@ -168,7 +170,7 @@ func (sp *spanner) skipProperties(n *yaml.Node, off int) int {
 	content := sp.lt.content
 	for off < len(content) && (content[off] == '&' || content[off] == '!') {
 		end := anchorNameEnd(content, off+1)
-		if content[off] == '&' {
+		if content[off] == '&' && n.Anchor != "" && string(content[off+1:end]) == n.Anchor {
 			sp.anchors = append(sp.anchors, &Anchor{Name: n.Anchor, Span: position.Span{Start: off + 1, End: end}, Node: n})
 		} else {
 			end = tokenEnd(content, off)
@@ -212,11 +214,12 @@ func skipBlank(content []byte, off int) int {
 	return off
 }
 
-// anchorNameEnd returns the end of an anchor or alias name starting at off.
+// anchorNameEnd returns the end of an anchor or alias name starting at
+// off. yaml.v3 reads such names as ASCII letters, digits, "_" and "-".
 func anchorNameEnd(content []byte, off int) int {
 	for off < len(content) {
-		switch content[off] {
-		case ' ', '\t', '\r', '\n', ',', '[', ']', '{', '}':
+		c := content[off]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_' || c == '-') {
 			return off
 		}
 		off++

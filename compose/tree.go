@@ -12,7 +12,7 @@ const maxAliasDepth = 16
 type Entry struct {
 	Key    *yaml.Node
 	Value  *yaml.Node // aliases are resolved
-	Merged bool      // the entry comes from a "<<" merge, not the mapping itself
+	Merged bool       // the entry comes from a "<<" merge, not the mapping itself
 }
 
 // IsMergeKey reports whether a key node is the YAML merge key "<<".

@@ -6,8 +6,8 @@ import (
 	"github.com/stackls/stackls/workspace"
 )
 
-// configDiagnostics returns the diagnostics of a config file.
+// configDiagnostics returns the diagnostics of a config file: host names
+// one edit away from a service.
 func configDiagnostics(ctx context.Context, snap *workspace.Snapshot, f *workspace.File) []*Diagnostic {
-	// TODO: implement.
-	return nil
+	return unknownHostDiagnostics(snap, f)
 }

@@ -14,6 +14,8 @@
 package dockerfile
 
 import (
+	"sync"
+
 	"github.com/moby/buildkit/frontend/dockerfile/parser"
 
 	"github.com/stackls/stackls/position"
@@ -35,6 +37,10 @@ type File struct {
 	// BOM is the number of bytes of the UTF-8 byte order mark that starts
 	// Content: 3 or 0.
 	BOM int
+
+	symbolsOnce sync.Once
+	symbols     []*Symbol // built on first use by Symbols
+	uses        []*Use    // every Use of symbols, by offset
 }
 
 // Directive is a parser directive such as "# syntax=docker/dockerfile:1".
@@ -69,6 +75,9 @@ type Instruction struct {
 	// Trigger is the instruction that ONBUILD registers, with spans in the
 	// same content; nil for other keywords.
 	Trigger *Instruction
+	// OpenEnd is true when the last line ends with the escape character at
+	// the end of the content, so that a line typed after it would join it.
+	OpenEnd bool
 	// EmptyLines are the empty lines inside the continuation, which buildkit
 	// warns about.
 	EmptyLines []position.Span

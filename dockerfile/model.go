@@ -150,3 +150,79 @@ func (f *File) HeredocAt(offset int) (*Instruction, *Heredoc) {
 	}
 	return nil, nil
 }
+
+// Sources returns the source words of a COPY or ADD: every argument but
+// the last, without heredoc openers. Heredoc bodies are not files.
+func Sources(in *Instruction) []*Word {
+	if len(in.Args) < 2 {
+		return nil
+	}
+	var sources []*Word
+	for _, w := range in.Args[:len(in.Args)-1] {
+		if !in.isOpener(w) {
+			sources = append(sources, w)
+		}
+	}
+	return sources
+}
+
+// Dest returns the destination word of a COPY or ADD, or nil.
+func Dest(in *Instruction) *Word {
+	if len(in.Args) < 2 && len(in.Heredocs) == 0 || len(in.Args) == 0 {
+		return nil
+	}
+	last := in.Args[len(in.Args)-1]
+	if in.isOpener(last) {
+		return nil
+	}
+	return last
+}
+
+func (in *Instruction) isOpener(w *Word) bool {
+	for _, doc := range in.Heredocs {
+		if w.Span.Start < doc.OpenerSpan.End && doc.OpenerSpan.Start < w.Span.End {
+			return true
+		}
+	}
+	return false
+}
+
+// MountOption is one key=value option of a RUN --mount flag.
+type MountOption struct {
+	Key       string
+	Value     string
+	HasValue  bool
+	KeySpan   position.Span
+	ValueSpan position.Span
+	Span      position.Span
+}
+
+// MountOptions splits the value of a --mount flag into its comma-separated
+// options, with Spans. Quotes are not interpreted.
+func MountOptions(in *Instruction, fl *Flag) []*MountOption {
+	start, end := in.LineIndex(fl.ValueSpan.Start), in.LineIndex(fl.ValueSpan.End)
+	if start < 0 || end < start {
+		return nil
+	}
+	var opts []*MountOption
+	for i := start; i <= end; {
+		j := strings.IndexByte(in.Line[i:end], ',')
+		if j < 0 {
+			j = end - i
+		}
+		field := in.Line[i : i+j]
+		opt := &MountOption{Span: in.LineSpan(i, i+j)}
+		key, value, hasValue := strings.Cut(field, "=")
+		opt.Key, opt.Value, opt.HasValue = strings.ToLower(strings.TrimSpace(key)), value, hasValue
+		opt.KeySpan = in.LineSpan(i, i+len(key))
+		opt.ValueSpan = in.LineSpan(i+j, i+j)
+		if hasValue {
+			opt.ValueSpan = in.LineSpan(i+len(key)+1, i+j)
+		}
+		if field != "" || i < end {
+			opts = append(opts, opt)
+		}
+		i += j + 1
+	}
+	return opts
+}

@@ -14,11 +14,11 @@ import (
 type argForm int
 
 const (
-	formWords      argForm = iota // quote-aware words (ARG, ENV, LABEL, and the model's view of single strings)
-	formBlanks                    // blank-separated words, quotes ignored (FROM, EXPOSE)
-	formJSONList                  // exec form, or blank-separated words (ADD, COPY, VOLUME)
-	formJSONString                // exec form, or one shell string (RUN, CMD, ENTRYPOINT, SHELL)
-	formHealthcheck               // a type word, then exec form or a shell string
+	formWords       argForm = iota // quote-aware words (ARG, ENV, LABEL, and the model's view of single strings)
+	formBlanks                     // blank-separated words, quotes ignored (FROM, EXPOSE)
+	formJSONList                   // exec form, or blank-separated words (ADD, COPY, VOLUME)
+	formJSONString                 // exec form, or one shell string (RUN, CMD, ENTRYPOINT, SHELL)
+	formHealthcheck                // a type word, then exec form or a shell string
 )
 
 var argForms = map[string]argForm{

@@ -112,7 +112,7 @@ func (s *scanner) scan() {
 		in.addPiece(start, pieceEnd, s.f.Content)
 		last := line
 		if continued {
-			last = s.continueLines(in, last)
+			last, in.OpenEnd = s.continueLines(in, last)
 		}
 		in.Span = position.Span{Start: start, End: last.end}
 		s.f.Instructions = append(s.f.Instructions, in)
@@ -123,8 +123,8 @@ func (s *scanner) scan() {
 
 // continueLines appends the continuation lines of in, up to the first line
 // that does not end with the escape character, and returns the last line
-// that added text.
-func (s *scanner) continueLines(in *Instruction, last physLine) physLine {
+// that added text and whether the content ended while still continuing.
+func (s *scanner) continueLines(in *Instruction, last physLine) (physLine, bool) {
 	for s.i < len(s.lines) {
 		line := s.lines[s.i]
 		s.i++
@@ -143,10 +143,10 @@ func (s *scanner) continueLines(in *Instruction, last physLine) physLine {
 		in.addPiece(line.start, pieceEnd, s.f.Content)
 		last = line
 		if !continued {
-			break
+			return last, false
 		}
 	}
-	return last
+	return last, true
 }
 
 // continuation reports whether the text in [start, end) ends with the

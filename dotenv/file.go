@@ -4,7 +4,6 @@ package dotenv
 
 import "github.com/stackls/stackls/position"
 
-
 // File is a parsed .env file.
 type File struct {
 	Content []byte
@@ -31,4 +30,3 @@ type Error struct {
 	Span    position.Span
 	Message string
 }
-

@@ -33,8 +33,12 @@ func TestMain(m *testing.M) {
 }
 
 // stacklsBinary builds cmd/stackls once per test run and returns its path.
+// $STACKLS_TEST_BINARY names a binary to test instead.
 func stacklsBinary(t *testing.T) string {
 	t.Helper()
+	if bin := os.Getenv("STACKLS_TEST_BINARY"); bin != "" {
+		return bin
+	}
 	buildOnce.Do(func() {
 		buildDir, buildErr = os.MkdirTemp("", "stackls-editors-")
 		if buildErr != nil {
@@ -121,7 +125,7 @@ func newInception(t *testing.T) *inception {
 
 	ws.Host = find(t, script, hostLine, "mariadb")
 	ws.Typo = find(t, script, plantedTo, "mariadbb")
-	ws.Service = find(t, readFile(t, ws.Compose), "  mariadb:", "mariadb")
+	ws.Service = findLine(t, readFile(t, ws.Compose), "  mariadb:", "mariadb")
 	return ws
 }
 
@@ -140,6 +144,20 @@ func find(t *testing.T, content, context, word string) position {
 		return position{Line: i, Character: len(utf16.Encode([]rune(line[:at+col])))}
 	}
 	t.Fatalf("no line contains %q", context)
+	return position{}
+}
+
+// findLine returns the position of word in the line that is exactly text,
+// ignoring trailing blanks: "  mariadb:" is the service key, and the
+// deeper "      mariadb:" under depends_on is not.
+func findLine(t *testing.T, content, text, word string) position {
+	t.Helper()
+	for i, line := range strings.Split(content, "\n") {
+		if strings.TrimRight(line, " \t\r") == text {
+			return position{Line: i, Character: len(utf16.Encode([]rune(line[:strings.Index(line, word)])))}
+		}
+	}
+	t.Fatalf("no line is %q", text)
 	return position{}
 }
 

@@ -152,6 +152,7 @@ func TestNeovim(t *testing.T) {
 	for _, nvim := range nvims {
 		for _, mode := range nvim.modes() {
 			t.Run(nvim.String()+"/"+mode, func(t *testing.T) {
+				t.Parallel()
 				ws := newInception(t)
 				res := runNvim(t, nvim, mode, ws.Root, ws.Script,
 					"HOVER_POS="+ws.Host.String(), "DEF_POS="+ws.Host.String())
@@ -217,6 +218,7 @@ func TestNeovimComposeFiletype(t *testing.T) {
 	for _, nvim := range nvims {
 		for _, mode := range nvim.modes() {
 			t.Run(nvim.String()+"/"+mode, func(t *testing.T) {
+				t.Parallel()
 				ws := newInception(t)
 				res := runNvim(t, nvim, mode, ws.Root, ws.Compose)
 				if res.Filetype != "yaml.docker-compose" {

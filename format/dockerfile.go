@@ -2,14 +2,159 @@ package format
 
 import (
 	"context"
+	"strings"
 
+	"github.com/stackls/stackls/dockerfile"
 	"github.com/stackls/stackls/position"
 	"github.com/stackls/stackls/workspace"
 )
 
-// dockerfileFormat returns the edits that format a dockerfile file, or the lines that
-// span touches.
+// dockerfileFormat returns the edits that format a Dockerfile, or the
+// instructions that span touches: keywords in upper case, no blanks before
+// a keyword, continuation lines indented by one level, and no blanks at the
+// end of an instruction's lines. It never changes what buildkit reads: a
+// continuation line whose leading blanks are inside quotes, heredoc bodies
+// and keywords split by a continuation are left as they are.
 func dockerfileFormat(ctx context.Context, f *workspace.File, opts Options, span *position.Span) ([]position.TextEdit, error) {
-	// TODO: implement.
-	return nil, nil
+	df := f.Dockerfile()
+	if df == nil {
+		return nil, nil
+	}
+	indent := "\t"
+	if opts.InsertSpaces {
+		size := opts.TabSize
+		if size <= 0 {
+			size = 4
+		}
+		indent = strings.Repeat(" ", size)
+	}
+	var edits []position.TextEdit
+	for _, in := range df.Instructions {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		if span != nil && !in.Span.Overlaps(*span) {
+			continue
+		}
+		edits = append(edits, instructionEdits(df, in, indent)...)
+	}
+	return edits, nil
+}
+
+// instructionEdits returns the edits of one instruction.
+func instructionEdits(df *dockerfile.File, in *dockerfile.Instruction, indent string) []position.TextEdit {
+	var edits []position.TextEdit
+	content := df.Content
+	lineStart := in.KeywordSpan.Start
+	for lineStart > 0 && content[lineStart-1] != '\n' {
+		lineStart--
+	}
+	if lineStart < in.KeywordSpan.Start && strings.TrimSpace(string(content[lineStart:in.KeywordSpan.Start])) == "" && lineStart >= df.BOM {
+		edits = append(edits, position.TextEdit{Span: position.Span{Start: max(lineStart, df.BOM), End: in.KeywordSpan.Start}})
+	}
+	if keyword := string(content[in.KeywordSpan.Start:in.KeywordSpan.End]); isKnownKeyword(in.Keyword) && keyword != in.Keyword && !strings.ContainsAny(keyword, "\\`\n") {
+		edits = append(edits, position.TextEdit{Span: in.KeywordSpan, NewText: in.Keyword})
+	}
+	if in.Trigger != nil && isKnownKeyword(in.Trigger.Keyword) {
+		kw := string(content[in.Trigger.KeywordSpan.Start:in.Trigger.KeywordSpan.End])
+		if kw != in.Trigger.Keyword && !strings.ContainsAny(kw, "\\`\n") {
+			edits = append(edits, position.TextEdit{Span: in.Trigger.KeywordSpan, NewText: in.Trigger.Keyword})
+		}
+	}
+	edits = append(edits, continuationEdits(df, in, indent)...)
+	return edits
+}
+
+var knownKeywords = map[string]bool{
+	"ADD": true, "ARG": true, "CMD": true, "COPY": true, "ENTRYPOINT": true, "ENV": true, "EXPOSE": true,
+	"FROM": true, "HEALTHCHECK": true, "LABEL": true, "MAINTAINER": true, "ONBUILD": true, "RUN": true,
+	"SHELL": true, "STOPSIGNAL": true, "USER": true, "VOLUME": true, "WORKDIR": true,
+}
+
+func isKnownKeyword(keyword string) bool { return knownKeywords[keyword] }
+
+// continuationEdits re-indents the lines after the first line of an
+// instruction, up to its heredoc bodies, and removes blanks between the
+// escape character and the line end.
+func continuationEdits(df *dockerfile.File, in *dockerfile.Instruction, indent string) []position.TextEdit {
+	content := df.Content
+	end := in.Span.End
+	if len(in.Heredocs) > 0 {
+		end = in.Heredocs[0].BodySpan.Start
+	}
+	var edits []position.TextEdit
+	first := true
+	for lineStart := in.Span.Start; lineStart < end; {
+		lineEnd := lineStart
+		for lineEnd < len(content) && content[lineEnd] != '\n' {
+			lineEnd++
+		}
+		text := strings.TrimRight(string(content[lineStart:lineEnd]), "\r")
+		textEnd := lineStart + len(text)
+		if trimmed := strings.TrimRight(text, " \t"); len(trimmed) < len(text) && strings.HasSuffix(trimmed, string(df.Escape)) {
+			edits = append(edits, position.TextEdit{Span: position.Span{Start: lineStart + len(trimmed), End: textEnd}})
+		}
+		if !first && strings.TrimSpace(text) != "" {
+			blanks := len(text) - len(strings.TrimLeft(text, " \t"))
+			if text[:blanks] != indent && safeToIndent(df, in, lineStart+blanks, blanks) {
+				edits = append(edits, position.TextEdit{Span: position.Span{Start: lineStart, End: lineStart + blanks}, NewText: indent})
+			}
+		}
+		first = false
+		lineStart = lineEnd + 1
+	}
+	return edits
+}
+
+// safeToIndent reports whether the blanks before offset, at the start of a
+// continuation line, separate words outside quotes, so that changing them
+// keeps the meaning. Comment lines inside a continuation are dropped by
+// buildkit and are always safe. A line with no blanks that continues a word
+// is not: indenting it would split the word.
+func safeToIndent(df *dockerfile.File, in *dockerfile.Instruction, offset, blanks int) bool {
+	if df.Content[offset] == '#' {
+		return true
+	}
+	if !blanksInsignificant(in) {
+		return false
+	}
+	i := in.LineIndex(offset)
+	if i < 0 || in.KeywordSpan.End > offset {
+		return false
+	}
+	var quote byte
+	for j := 0; j < i; j++ {
+		ch := in.Line[j]
+		switch {
+		case ch == df.Escape && quote != '\'':
+			j++
+		case quote == 0 && (ch == '\'' || ch == '"'):
+			quote = ch
+		case ch == quote:
+			quote = 0
+		}
+	}
+	if quote != 0 {
+		return false
+	}
+	if blanks == 0 && i > 0 && in.Line[i-1] != ' ' && in.Line[i-1] != '\t' {
+		return false
+	}
+	return true
+}
+
+// blanksInsignificant reports whether runs of blanks between the words of
+// an instruction mean the same as one blank: true for shell commands,
+// word lists and key=value pairs; false where buildkit keeps the raw text
+// (WORKDIR, USER, the legacy "ENV key value" and the like).
+func blanksInsignificant(in *dockerfile.Instruction) bool {
+	switch in.Keyword {
+	case "WORKDIR", "USER", "MAINTAINER", "STOPSIGNAL":
+		return false
+	case "ENV", "LABEL":
+		return len(in.Args) > 0 && strings.Contains(in.Args[0].Text, "=")
+	case "ONBUILD":
+		return in.Trigger != nil && blanksInsignificant(in.Trigger)
+	}
+	return true
 }

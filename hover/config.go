@@ -6,8 +6,8 @@ import (
 	"github.com/stackls/stackls/workspace"
 )
 
-// configHover returns the hover at offset in a config file.
+// configHover returns the hover at offset in a config file: the service
+// card of a host name.
 func configHover(ctx context.Context, snap *workspace.Snapshot, f *workspace.File, offset int) (*Result, error) {
-	// TODO: implement.
-	return nil, nil
+	return hostHover(snap, f, offset), nil
 }

@@ -3,8 +3,6 @@ package makefile
 import (
 	"path"
 	"strings"
-
-	"github.com/stackls/stackls/position"
 )
 
 // composeCall returns the docker compose call that args run, or nil when
@@ -38,8 +36,13 @@ func composeCall(out *expanded, args []shellWord) *ComposeCall {
 		c.Subcommand = out.wholeWord(args[i])
 		parseSubcommandArgs(out, c, args[i].value, args[i+1:])
 	}
-	lastArg := args[len(args)-1]
-	c.Span = position.Span{Start: out.top[args[first].start].Start, End: out.top[max(lastArg.end-1, 0)].End}
+	root := out.frame[args[first].start]
+	for root.parent != nil {
+		root = root.parent
+	}
+	if span, ok := out.spanIn(args[first].start, args[len(args)-1].end, root); ok {
+		c.Span = span
+	}
 	return c
 }
 
@@ -172,5 +175,43 @@ func parseSubcommandArgs(out *expanded, c *ComposeCall, name string, args []shel
 
 func isSubcommand(name string) bool {
 	_, ok := subcommands[name]
+	return ok
+}
+
+// expectedCallWord returns what the next word after args is when args
+// start a docker compose call: its subcommand or a service argument. It
+// returns 0 for any other word, such as an option's value.
+func expectedCallWord(out *expanded, args []shellWord) (CompletionKind, *ComposeCall) {
+	// A made-up last word lets composeCall parse the call up to the cursor.
+	probe := append(append([]shellWord(nil), args...), shellWord{})
+	c := composeCall(out, probe)
+	if c == nil {
+		return 0, nil
+	}
+	i := len(args) - 1
+	if c.Subcommand == nil {
+		if i >= 0 && args[i].literal && valueOption(args[i].value, globalOptions) {
+			return 0, nil
+		}
+		return CompleteSubcommand, c
+	}
+	sub := subcommands[c.Subcommand.Text]
+	if sub.services == noServices || sub.services == firstService && len(c.Services) > 0 {
+		return 0, nil
+	}
+	if last := args[i]; last.literal && strings.HasPrefix(last.value, "-") && !strings.Contains(last.value, "=") {
+		for _, opt := range sub.withValues {
+			if opt == last.value {
+				return 0, nil
+			}
+		}
+	}
+	return CompleteService, c
+}
+
+// valueOption reports whether word is an option of options that takes its
+// value from the next word.
+func valueOption(word string, options map[string]globalOption) bool {
+	_, ok := options[word]
 	return ok
 }

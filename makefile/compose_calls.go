@@ -22,7 +22,7 @@ func findComposeCalls(f *File) []*ComposeCall {
 				x = newExpander(f, rule.Targets)
 			}
 			var out expanded
-			x.expand(&out, mapped{text: []byte(r.Text), src: r.src}, nil)
+			x.expand(&out, mapped{text: []byte(r.Text), src: r.src}, &frame{})
 			calls = append(calls, recipeCalls(&out, r)...)
 		}
 	}

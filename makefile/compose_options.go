@@ -1,7 +1,7 @@
 package makefile
 
-// serviceArgs says which positional arguments of a compose subcommand
-// name services.
+// serviceArgs is the set of positional arguments of a compose subcommand
+// that name services.
 type serviceArgs int
 
 const (
@@ -57,8 +57,8 @@ var subcommands = map[string]subcommand{
 	"version": {noServices, []string{"-f", "--format"}},
 }
 
-// Subcommands returns the names of the docker compose subcommands that
-// stackls knows, for completion.
+// Subcommands returns the names of the docker compose subcommands in the
+// table above, for completion.
 func Subcommands() []string {
 	names := make([]string, 0, len(subcommands))
 	for name := range subcommands {
@@ -75,7 +75,8 @@ func SubcommandTakesServices(name string) (takes, firstOnly bool) {
 	return ok && sub.services != noServices, sub.services == firstService
 }
 
-// globalOption is what a docker compose option before the subcommand sets.
+// globalOption is the model field that a docker compose option before the
+// subcommand sets.
 type globalOption int
 
 const (

@@ -24,6 +24,7 @@ type modifiers struct {
 // not a directive.
 func (p *parser) directive(m mapped, last int) (int, bool) {
 	var mods modifiers
+	stmtStart := m.spanAt(0, len(m.text)).Start
 	for {
 		word, rest := firstWord(m.text)
 		keyword := string(word)
@@ -32,7 +33,9 @@ func (p *parser) directive(m mapped, last int) (int, bool) {
 				return 0, false
 			}
 			p.rule = nil
-			if !p.assignmentWith(m, mods, nil) {
+			if p.assignmentWith(m, mods, nil) {
+				p.f.Vars[len(p.f.Vars)-1].Span.Start = stmtStart // include the modifiers
+			} else {
 				p.collectRefs(m) // export NAME ...
 			}
 			return last + 1, true
@@ -55,17 +58,8 @@ func (p *parser) directive(m mapped, last int) (int, bool) {
 			}
 			m = args
 			continue
-		case "ifeq", "ifneq", "ifdef", "ifndef":
-			p.conds = append(p.conds, kw)
-			p.collectRefs(args)
-		case "else":
-			p.elseDirective(kw, args)
-		case "endif":
-			if len(p.conds) == 0 {
-				p.errorf(kw.Span, "\"endif\" has no matching \"ifeq\", \"ifneq\", \"ifdef\" or \"ifndef\"")
-			} else {
-				p.conds = p.conds[:len(p.conds)-1]
-			}
+		case "ifeq", "ifneq", "ifdef", "ifndef", "else", "endif":
+			p.conditional(kw, args)
 		case "include", "-include", "sinclude":
 			p.rule = nil
 			p.f.Includes = append(p.f.Includes, words(args)...)
@@ -90,6 +84,24 @@ func isAssignmentOp(text []byte) bool {
 		}
 	}
 	return false
+}
+
+// conditional tracks the nesting of ifeq, ifneq, ifdef, ifndef, else and
+// endif. Both branches of a conditional are parsed.
+func (p *parser) conditional(kw *Word, args mapped) {
+	switch kw.Text {
+	case "else":
+		p.elseDirective(kw, args)
+	case "endif":
+		if len(p.conds) == 0 {
+			p.errorf(kw.Span, "\"endif\" has no matching \"ifeq\", \"ifneq\", \"ifdef\" or \"ifndef\"")
+			return
+		}
+		p.conds = p.conds[:len(p.conds)-1]
+	default:
+		p.conds = append(p.conds, kw)
+		p.collectRefs(args)
+	}
 }
 
 func (p *parser) elseDirective(kw *Word, args mapped) {

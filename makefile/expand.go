@@ -7,37 +7,76 @@ import "github.com/stackls/stackls/position"
 const maxExpandDepth = 16
 
 // expanded is text after make expansion. For each byte it keeps its
-// deepest origin in the content (src, -1 for a made-up byte) and the Span
-// of what the recipe wrote for it (top): the byte itself, or the whole
-// $(NAME) reference that produced it.
+// origin in the content (src, -1 for a made-up byte) and the expansion
+// frame it came from.
 type expanded struct {
-	text []byte
-	src  []int
-	top  []position.Span
+	text  []byte
+	src   []int
+	frame []*frame
 }
 
-func (e *expanded) add(b byte, src int, top position.Span) {
+// frame is one expansion of a variable reference, or the recipe line
+// itself at the root.
+type frame struct {
+	parent *frame
+	ref    position.Span // the $(NAME) in the parent's text; unused at the root
+	depth  int
+}
+
+func (e *expanded) add(b byte, src int, fr *frame) {
 	e.text = append(e.text, b)
 	e.src = append(e.src, src)
-	e.top = append(e.top, top)
+	e.frame = append(e.frame, fr)
 }
 
-// span returns the content Span of the bytes [i, j) of e: their own Span
-// when they come from one stretch of the content, else the Span that the
-// recipe wrote for them. It returns false when neither exists.
+// span returns the content Span where the bytes [i, j) of e are written
+// as one piece. Bytes from one stretch of one value map to that stretch.
+// Bytes from several references map to the text that contains all of
+// them, such as "$(DIR)/compose.yml" in an assignment. It returns false
+// when no such Span exists.
 func (e *expanded) span(i, j int) (position.Span, bool) {
 	if i >= j || j > len(e.text) {
 		return position.Span{}, false
 	}
-	contiguous := e.src[i] >= 0
-	for k := i + 1; k < j && contiguous; k++ {
-		contiguous = e.src[k] == e.src[k-1]+1
+	common := e.frame[i]
+	for k := i + 1; k < j; k++ {
+		common = commonFrame(common, e.frame[k])
 	}
-	if contiguous {
-		return position.Span{Start: e.src[i], End: e.src[j-1] + 1}, true
+	return e.spanIn(i, j, common)
+}
+
+// spanIn returns the Span of the bytes [i, j) as written in the text of
+// frame at, an ancestor of each byte's frame.
+func (e *expanded) spanIn(i, j int, at *frame) (position.Span, bool) {
+	span := position.Span{Start: -1, End: -1}
+	for k := i; k < j; k++ {
+		s := position.Span{Start: e.src[k], End: e.src[k] + 1}
+		for fr := e.frame[k]; fr != at; fr = fr.parent {
+			s = fr.ref
+		}
+		if s.Start < 0 {
+			continue
+		}
+		if span.Start < 0 || s.Start < span.Start {
+			span.Start = s.Start
+		}
+		span.End = max(span.End, s.End)
 	}
-	span := position.Span{Start: e.top[i].Start, End: e.top[j-1].End}
 	return span, span.Start >= 0 && span.Valid()
+}
+
+// commonFrame returns the nearest frame that a and b both descend from.
+func commonFrame(a, b *frame) *frame {
+	for a.depth > b.depth {
+		a = a.parent
+	}
+	for b.depth > a.depth {
+		b = b.parent
+	}
+	for a != b {
+		a, b = a.parent, b.parent
+	}
+	return a
 }
 
 // varValue is the value a variable has once make has read the whole file,
@@ -50,7 +89,6 @@ type varValue struct {
 type expander struct {
 	values map[string]*varValue
 	active map[string]bool
-	depth  int
 }
 
 // newExpander collects the value each global variable has at the end of
@@ -105,26 +143,19 @@ func (x *expander) assign(v *Var) {
 	}
 }
 
-// expand appends the expansion of m to out. top, when set, is the Span
-// that the recipe wrote for everything m produces. A reference to an
-// unknown variable, a function call and a substitution reference are
-// kept as written; "$$" becomes "$".
-func (x *expander) expand(out *expanded, m mapped, top *position.Span) {
-	topOf := func(i, j int) position.Span {
-		if top != nil {
-			return *top
-		}
-		return m.spanAt(i, j)
-	}
+// expand appends the expansion of m, read in frame fr, to out. A
+// reference to an unknown variable, a function call and a substitution
+// reference are kept as written; "$$" becomes "$".
+func (x *expander) expand(out *expanded, m mapped, fr *frame) {
 	for k := 0; k < len(m.text); k++ {
 		c := m.text[k]
 		if c != '$' || k+1 >= len(m.text) {
-			out.add(c, m.src[k], topOf(k, k+1))
+			out.add(c, m.src[k], fr)
 			continue
 		}
 		next := m.text[k+1]
 		if next == '$' {
-			out.add('$', m.src[k], topOf(k, k+2))
+			out.add('$', m.src[k], fr)
 			k++
 			continue
 		}
@@ -140,20 +171,18 @@ func (x *expander) expand(out *expanded, m mapped, top *position.Span) {
 			}
 		}
 		value := x.values[name]
-		if value == nil || x.active[name] || x.depth >= maxExpandDepth {
+		if value == nil || x.active[name] || fr.depth >= maxExpandDepth {
 			for i := k; i <= end; i++ {
-				out.add(m.text[i], m.src[i], topOf(i, i+1))
+				out.add(m.text[i], m.src[i], fr)
 			}
 			k = end
 			continue
 		}
-		refTop := topOf(k, end+1)
+		child := &frame{parent: fr, ref: m.spanAt(k, end+1), depth: fr.depth + 1}
 		x.active[name] = true
-		x.depth++
 		for _, piece := range value.pieces {
-			x.expand(out, piece, &refTop)
+			x.expand(out, piece, child)
 		}
-		x.depth--
 		x.active[name] = false
 		k = end
 	}

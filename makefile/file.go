@@ -99,8 +99,8 @@ type ComposeCall struct {
 	Profiles   []*Word // each --profile value
 	ProjectDir *Word   // --project-directory value
 	// Dir is the folder the call runs in, relative to the Makefile's
-	// folder, from "cd DIR" commands before it in the same recipe line;
-	// "" for the Makefile's folder.
+	// folder. It comes from "cd DIR" commands before the call in the same
+	// recipe line, and is "" for the Makefile's folder.
 	Dir  string
 	Span position.Span // the call as written in the recipe, from "docker" to its last word
 }
@@ -112,7 +112,7 @@ type Error struct {
 }
 
 // Parse parses content. It never fails: problems are reported in
-// File.Errors.
+// File.Errors, and FuzzParse checks that every Span lies inside content.
 func Parse(content []byte) *File {
 	p := newParser(content)
 	p.parse()

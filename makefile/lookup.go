@@ -1,8 +1,6 @@
 package makefile
 
-import "github.com/stackls/stackls/position"
-
-// HitKind says what a Hit is.
+// HitKind is the kind of a Hit.
 type HitKind int
 
 // Hit kinds.
@@ -26,16 +24,17 @@ type Hit struct {
 	Rule *Rule        // for HitTarget and HitPrereq
 }
 
-// At returns what lies at offset, or nil when nothing named does. A word
-// of a compose call wins over the variable reference it came from.
+// At returns what lies at offset, or nil when nothing named does. The
+// name of a variable reference wins over the compose call word that holds
+// it, as in "-f $(DIR)/compose.yml".
 func (f *File) At(offset int) *Hit {
-	if hit := f.callAt(offset); hit != nil {
-		return hit
-	}
 	for _, ref := range f.Refs {
 		if ref.NameSpan.Contains(offset) {
 			return &Hit{Kind: HitVarRef, Word: &Word{Text: ref.Name, Span: ref.NameSpan}}
 		}
+	}
+	if hit := f.callAt(offset); hit != nil {
+		return hit
 	}
 	for _, v := range f.Vars {
 		if v.NameSpan.Contains(offset) && v.Name != "" {
@@ -127,8 +126,8 @@ func (f *File) TargetNames() []string {
 }
 
 // VarValue returns the value of the global variable name once make has
-// read the whole file, with the variables it names expanded; false when
-// the file does not set it or sets it with "!=".
+// read the whole file, with the variables it names expanded. It returns
+// false when the file does not set it or sets it with "!=".
 func (f *File) VarValue(name string) (string, bool) {
 	x := newExpander(f, nil)
 	if x.values[name] == nil {
@@ -140,6 +139,6 @@ func (f *File) VarValue(name string) (string, bool) {
 		src[i] = -1
 	}
 	var out expanded
-	x.expand(&out, mapped{text: ref, src: src}, &position.Span{Start: -1, End: -1})
+	x.expand(&out, mapped{text: ref, src: src}, &frame{})
 	return string(out.text), true
 }

@@ -180,6 +180,16 @@ call sub=up@3 services=api@3
 `,
 	},
 	{
+		name:  "word made of several references",
+		input: "DIR = srcs\nC = docker compose -f $(DIR)/dc.yml\nx:\n\t$(C) -f $(DIR)/$(DIR).yml up\n",
+		want: `rule x@3 : 
+  recipe "$(C) -f $(DIR)/$(DIR).yml up"@4
+var DIR = "srcs"@1
+var C = "docker compose -f $(DIR)/dc.yml"@2
+call sub=up@4 files=srcs/dc.yml@2,srcs/srcs.yml@4
+`,
+	},
+	{
 		name:  "self reference does not loop",
 		input: "A = $(B)\nB = $(A) docker compose\nx:\n\t$(A) up\n",
 		want: `rule x@3 : 
@@ -307,5 +317,72 @@ func TestParseRefs(t *testing.T) {
 	want := "B C D F G H J"
 	if strings.Join(got, " ") != want {
 		t.Errorf("refs = %q, want %q", strings.Join(got, " "), want)
+	}
+}
+
+func TestParseVarSpanWithModifiers(t *testing.T) {
+	input := "export override A := 1 # note\nB = 2\n"
+	f := Parse([]byte(input))
+	want := []string{"export override A := 1", "B = 2"}
+	for i, v := range f.Vars {
+		if got := input[v.Span.Start:v.Span.End]; got != want[i] {
+			t.Errorf("var %s Span holds %q, want %q", v.Name, got, want[i])
+		}
+	}
+	if got := input[f.Comments[0].Start:f.Comments[0].End]; got != "# note" {
+		t.Errorf("comment Span holds %q, want %q", got, "# note")
+	}
+}
+
+func TestVarValueExpands(t *testing.T) {
+	f := Parse([]byte("A = x\nB = $(A)-$(A) $$HOME\nB += y\nC != date\n"))
+	tests := []struct {
+		name, want string
+		ok         bool
+	}{
+		{"B", "x-x $HOME y", true},
+		{"A", "x", true},
+		{"C", "", false},
+		{"D", "", false},
+	}
+	for _, tc := range tests {
+		got, ok := f.VarValue(tc.name)
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("VarValue(%q) = %q, %v; want %q, %v", tc.name, got, ok, tc.want, tc.ok)
+		}
+	}
+}
+
+func TestCompletionAtKinds(t *testing.T) {
+	input := "C = docker compose\nup: a\n\tcd x && $(C) -p demo exec \n\t$(C) up -d | docker compose \n\techo $(\n"
+	f := Parse([]byte(input))
+	tests := []struct {
+		after string // the cursor is just after the first occurrence of this text
+		kind  CompletionKind
+		dir   string
+	}{
+		{"up: a", CompleteTarget, ""},
+		{"exec ", CompleteService, "x"},
+		{"-p ", 0, ""},
+		{"| docker compose ", CompleteSubcommand, ""},
+		{"echo $(", CompleteVariable, ""},
+		{"up -d ", CompleteService, ""},
+	}
+	for _, tc := range tests {
+		offset := strings.Index(input, tc.after) + len(tc.after)
+		got := f.CompletionAt(offset)
+		if tc.kind == 0 {
+			if got != nil {
+				t.Errorf("after %q: got kind %d, want none", tc.after, got.Kind)
+			}
+			continue
+		}
+		if got == nil || got.Kind != tc.kind {
+			t.Errorf("after %q: got %+v, want kind %d", tc.after, got, tc.kind)
+			continue
+		}
+		if got.Call != nil && got.Call.Dir != tc.dir {
+			t.Errorf("after %q: call Dir = %q, want %q", tc.after, got.Call.Dir, tc.dir)
+		}
 	}
 }

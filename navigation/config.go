@@ -7,35 +7,30 @@ import (
 	"github.com/stackls/stackls/workspace"
 )
 
-// configProvider implements navigation in config files.
+// configProvider implements navigation in config files: a host name goes
+// to its service.
 type configProvider struct{}
 
 func (configProvider) definition(ctx context.Context, snap *workspace.Snapshot, f *workspace.File, offset int) ([]position.Location, error) {
-	// TODO: implement.
-	return nil, nil
+	return hostDefinition(snap, f, offset), nil
 }
 
 func (configProvider) references(ctx context.Context, snap *workspace.Snapshot, f *workspace.File, offset int, includeDeclaration bool) ([]position.Location, error) {
-	// TODO: implement.
-	return nil, nil
+	return hostReferences(snap, f, offset, includeDeclaration), nil
 }
 
 func (configProvider) highlight(ctx context.Context, snap *workspace.Snapshot, f *workspace.File, offset int) ([]Highlight, error) {
-	// TODO: implement.
-	return nil, nil
+	return hostHighlights(snap, f, offset), nil
 }
 
 func (configProvider) prepareRename(ctx context.Context, snap *workspace.Snapshot, f *workspace.File, offset int) (*RenameTarget, error) {
-	// TODO: implement.
-	return nil, nil
+	return hostPrepareRename(snap, f, offset), nil
 }
 
 func (configProvider) rename(ctx context.Context, snap *workspace.Snapshot, f *workspace.File, offset int, newName string) (map[position.URI][]position.TextEdit, error) {
-	// TODO: implement.
-	return nil, nil
+	return hostRename(snap, f, offset, newName)
 }
 
 func (configProvider) links(ctx context.Context, snap *workspace.Snapshot, f *workspace.File) ([]Link, error) {
-	// TODO: implement.
 	return nil, nil
 }

@@ -7,35 +7,30 @@ import (
 	"github.com/stackls/stackls/workspace"
 )
 
-// dotenvProvider implements navigation in dotenv files.
+// dotenvProvider implements navigation in .env files: a host name in a
+// value goes to its service.
 type dotenvProvider struct{}
 
 func (dotenvProvider) definition(ctx context.Context, snap *workspace.Snapshot, f *workspace.File, offset int) ([]position.Location, error) {
-	// TODO: implement.
-	return nil, nil
+	return hostDefinition(snap, f, offset), nil
 }
 
 func (dotenvProvider) references(ctx context.Context, snap *workspace.Snapshot, f *workspace.File, offset int, includeDeclaration bool) ([]position.Location, error) {
-	// TODO: implement.
-	return nil, nil
+	return hostReferences(snap, f, offset, includeDeclaration), nil
 }
 
 func (dotenvProvider) highlight(ctx context.Context, snap *workspace.Snapshot, f *workspace.File, offset int) ([]Highlight, error) {
-	// TODO: implement.
-	return nil, nil
+	return hostHighlights(snap, f, offset), nil
 }
 
 func (dotenvProvider) prepareRename(ctx context.Context, snap *workspace.Snapshot, f *workspace.File, offset int) (*RenameTarget, error) {
-	// TODO: implement.
-	return nil, nil
+	return hostPrepareRename(snap, f, offset), nil
 }
 
 func (dotenvProvider) rename(ctx context.Context, snap *workspace.Snapshot, f *workspace.File, offset int, newName string) (map[position.URI][]position.TextEdit, error) {
-	// TODO: implement.
-	return nil, nil
+	return hostRename(snap, f, offset, newName)
 }
 
 func (dotenvProvider) links(ctx context.Context, snap *workspace.Snapshot, f *workspace.File) ([]Link, error) {
-	// TODO: implement.
 	return nil, nil
 }

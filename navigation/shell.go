@@ -2,40 +2,149 @@ package navigation
 
 import (
 	"context"
+	"fmt"
+	"regexp"
 
 	"github.com/stackls/stackls/position"
 	"github.com/stackls/stackls/workspace"
 )
 
-// shellProvider implements navigation in shell files.
+// shellProvider implements navigation in shell files: a host name goes to
+// its service, and other names go to the variables feature.
 type shellProvider struct{}
 
 func (shellProvider) definition(ctx context.Context, snap *workspace.Snapshot, f *workspace.File, offset int) ([]position.Location, error) {
-	// TODO: implement.
-	return nil, nil
+	if locs := hostDefinition(snap, f, offset); locs != nil {
+		return locs, nil
+	}
+	return shellVarDefinition(ctx, snap, f, offset)
 }
 
 func (shellProvider) references(ctx context.Context, snap *workspace.Snapshot, f *workspace.File, offset int, includeDeclaration bool) ([]position.Location, error) {
-	// TODO: implement.
-	return nil, nil
+	if locs := hostReferences(snap, f, offset, includeDeclaration); locs != nil {
+		return locs, nil
+	}
+	return shellVarReferences(ctx, snap, f, offset, includeDeclaration)
 }
 
 func (shellProvider) highlight(ctx context.Context, snap *workspace.Snapshot, f *workspace.File, offset int) ([]Highlight, error) {
-	// TODO: implement.
-	return nil, nil
+	return hostHighlights(snap, f, offset), nil
 }
 
 func (shellProvider) prepareRename(ctx context.Context, snap *workspace.Snapshot, f *workspace.File, offset int) (*RenameTarget, error) {
-	// TODO: implement.
-	return nil, nil
+	return hostPrepareRename(snap, f, offset), nil
 }
 
 func (shellProvider) rename(ctx context.Context, snap *workspace.Snapshot, f *workspace.File, offset int, newName string) (map[position.URI][]position.TextEdit, error) {
-	// TODO: implement.
-	return nil, nil
+	return hostRename(snap, f, offset, newName)
 }
 
 func (shellProvider) links(ctx context.Context, snap *workspace.Snapshot, f *workspace.File) ([]Link, error) {
-	// TODO: implement.
 	return nil, nil
+}
+
+// The functions below serve every file kind that has host names: shell,
+// config and dotenv files.
+
+// hostDefinition returns the keys of the services that the host name at
+// offset resolves to, or nil when there is no host name there.
+func hostDefinition(snap *workspace.Snapshot, f *workspace.File, offset int) []position.Location {
+	use := snap.Index().HostAt(f.URI, offset)
+	if use == nil {
+		return nil
+	}
+	locs := make([]position.Location, len(use.Defs))
+	for i, def := range use.Defs {
+		locs[i] = def.Location()
+	}
+	return locs
+}
+
+// hostReferences returns every reference to the services that the host
+// name at offset resolves to, or nil when there is no host name there.
+func hostReferences(snap *workspace.Snapshot, f *workspace.File, offset int, includeDeclaration bool) []position.Location {
+	ix := snap.Index()
+	use := ix.HostAt(f.URI, offset)
+	if use == nil {
+		return nil
+	}
+	var locs []position.Location
+	for _, def := range use.Defs {
+		locs = append(locs, ix.References(snap, def, includeDeclaration)...)
+	}
+	return locs
+}
+
+// hostHighlights returns the host names in f that resolve to the same
+// services as the one at offset.
+func hostHighlights(snap *workspace.Snapshot, f *workspace.File, offset int) []Highlight {
+	ix := snap.Index()
+	use := ix.HostAt(f.URI, offset)
+	if use == nil {
+		return nil
+	}
+	var out []Highlight
+	for _, other := range ix.HostCandidates(f.URI) {
+		if sameDefs(use.Defs, other.Defs) {
+			out = append(out, Highlight{Span: other.Location.Span, Kind: HighlightRead})
+		}
+	}
+	return out
+}
+
+func sameDefs(a, b []*workspace.ServiceDef) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// hostPrepareRename returns the host name at offset when it is a service
+// key (not a container name or alias), which a rename can change.
+func hostPrepareRename(snap *workspace.Snapshot, f *workspace.File, offset int) *RenameTarget {
+	use := snap.Index().HostAt(f.URI, offset)
+	if use == nil || use.Name != use.Service {
+		return nil
+	}
+	return &RenameTarget{Span: use.Location.Span, Placeholder: use.Name}
+}
+
+// serviceNamePattern is the form compose accepts for a service name.
+var serviceNamePattern = regexp.MustCompile(`^[a-zA-Z0-9][a-zA-Z0-9_.-]*$`)
+
+// hostRename returns the edits that rename the service whose key the host
+// name at offset names: its key, the compose entries that name it and
+// every host use written with the key.
+func hostRename(snap *workspace.Snapshot, f *workspace.File, offset int, newName string) (map[position.URI][]position.TextEdit, error) {
+	target := hostPrepareRename(snap, f, offset)
+	if target == nil {
+		return nil, nil
+	}
+	if !serviceNamePattern.MatchString(newName) {
+		return nil, fmt.Errorf("`%s` is not a valid service name: use letters, digits, \"_\", \".\" and \"-\", starting with a letter or digit", newName)
+	}
+	return renameServiceEdits(snap, snap.Index().HostAt(f.URI, offset).Defs, target.Placeholder, newName), nil
+}
+
+// renameServiceEdits returns edits that replace oldName with newName at
+// every reference to defs whose text is oldName.
+func renameServiceEdits(snap *workspace.Snapshot, defs []*workspace.ServiceDef, oldName, newName string) map[position.URI][]position.TextEdit {
+	edits := map[position.URI][]position.TextEdit{}
+	seen := map[position.Location]bool{}
+	for _, def := range defs {
+		for _, loc := range snap.Index().References(snap, def, true) {
+			file := snap.File(loc.URI)
+			if seen[loc] || file == nil || loc.Span.End > len(file.Content) || string(file.Content[loc.Span.Start:loc.Span.End]) != oldName {
+				continue
+			}
+			seen[loc] = true
+			edits[loc.URI] = append(edits[loc.URI], position.TextEdit{Span: loc.Span, NewText: newName})
+		}
+	}
+	return edits
 }

@@ -56,7 +56,7 @@ func (s *server) CodeAction(ctx context.Context, params *protocol.CodeActionPara
 	return actions, nil
 }
 
-// coversQuickFix reports whether an "only" kind asks for quick fixes:
+// coversQuickFix reports whether an "only" kind includes quick fixes:
 // "quickfix" itself or a parent kind such as "".
 func coversQuickFix(kind protocol.CodeActionKind) bool {
 	return kind == "" || kind == protocol.QuickFix

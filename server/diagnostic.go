@@ -28,8 +28,8 @@ type fullDocumentDiagnosticReport struct {
 	Items []protocol.Diagnostic `json:"items"`
 }
 
-// pullDiagnostics answers textDocument/diagnostic with the diagnostics of
-// the request's Snapshot; an unknown document has none.
+// pullDiagnostics returns the textDocument/diagnostic report of the
+// request's Snapshot; an unknown document has none.
 func (s *server) pullDiagnostics(ctx context.Context, params *documentDiagnosticParams) (*fullDocumentDiagnosticReport, error) {
 	snap := s.snapshot(ctx)
 	report := &fullDocumentDiagnosticReport{Kind: "full", Items: []protocol.Diagnostic{}}

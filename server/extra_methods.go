@@ -14,11 +14,11 @@ type methodHandler func(ctx context.Context, s *server, reply jsonrpc2.Replier, 
 
 // extraMethods are the methods that go.lsp.dev/protocol v0.12 lacks or
 // decodes wrongly. They are looked up before the library's dispatch:
-//   - initialize: the library's types lack positionEncodings and fail on
-//     some 3.17 capability shapes;
+//   - initialize: the library's types lack positionEncodings, and the
+//     server decodes only the capabilities it uses, leniently;
 //   - shutdown and exit: the library rejects "params": null;
 //   - didChange: the library's change event has a Range value, so a
-//     whole-content change cannot be told from an insert at 0:0;
+//     whole-content change cannot be distinguished from an insert at 0:0;
 //   - prepareRename: the library cannot return a placeholder;
 //   - textDocument/diagnostic and $/cancelRequest: not in the library.
 var extraMethods map[string]methodHandler
@@ -54,7 +54,7 @@ func request[P, R any](f func(s *server, ctx context.Context, params *P) (R, err
 }
 
 // notification adapts a typed notification handler. A notification sent
-// with an id is answered like a request, with null or the error.
+// with an id gets a response like a request, with null or the error.
 func notification[P any](f func(s *server, ctx context.Context, params *P) error) methodHandler {
 	return func(ctx context.Context, s *server, reply jsonrpc2.Replier, req jsonrpc2.Request) {
 		var params P
@@ -90,8 +90,8 @@ type cancelParams struct {
 	ID jsonrpc2.ID `json:"id"`
 }
 
-// cancelRequest cancels the context of a running request; the request is
-// then answered with RequestCancelled.
+// cancelRequest cancels the context of a running request, whose response
+// is then the RequestCancelled error.
 func (s *server) cancelRequest(_ context.Context, params *cancelParams) error {
 	if !s.requests.cancel(params.ID) {
 		s.log.Debug("cancel for a request that is not running", "id", fmt.Sprint(params.ID))

@@ -145,7 +145,7 @@ func wireError(err error) error {
 }
 
 // withParams returns req with "null" params when it has none. Without
-// params, go.lsp.dev/protocol answers an unknown method with a parse
+// params, go.lsp.dev/protocol responds to an unknown method with a parse
 // error in place of MethodNotFound.
 func withParams(req jsonrpc2.Request) jsonrpc2.Request {
 	if len(req.Params()) > 0 {
@@ -159,7 +159,7 @@ func withParams(req jsonrpc2.Request) jsonrpc2.Request {
 		rebuilt, err = jsonrpc2.NewNotification(req.Method(), nil)
 	}
 	if err != nil {
-		return req // encoding nil cannot fail
+		return req // unreachable: json.Marshal(nil) returns "null"
 	}
 	return rebuilt
 }

@@ -25,7 +25,7 @@ type IndexedParams struct {
 	Error      string `json:"error,omitempty"`
 }
 
-// clientRequestTimeout bounds the wait for the client's answer to a
+// clientRequestTimeout bounds the wait for the client's response to a
 // server request such as window/workDoneProgress/create.
 const clientRequestTimeout = 5 * time.Second
 
@@ -43,6 +43,7 @@ func (s *server) Initialized(context.Context, *protocol.InitializedParams) error
 // supports it, publishes the diagnostics of the files found and then
 // sends IndexedMethod.
 func (s *server) indexWorkspace(ctx context.Context, folders []string) {
+	defer s.recoverBackground("indexing")
 	start := time.Now()
 	end := s.beginProgress(ctx, "Indexing the workspace", fmt.Sprintf("%d folders", len(folders)))
 
@@ -84,7 +85,7 @@ func indexSummary(snap *workspace.Snapshot, folders int, took time.Duration) str
 
 // beginProgress starts a work-done progress when the client supports it,
 // and returns the function that ends it with a message. Without client
-// support, or when the client does not answer the create request, the
+// support, or when the client does not respond to the create request, the
 // returned function does nothing.
 func (s *server) beginProgress(ctx context.Context, title, message string) (end func(message string)) {
 	nothing := func(string) {}
@@ -95,7 +96,7 @@ func (s *server) beginProgress(ctx context.Context, title, message string) (end 
 	callCtx, cancel := context.WithTimeout(ctx, clientRequestTimeout)
 	defer cancel()
 	if _, err := s.conn.Call(callCtx, "window/workDoneProgress/create", map[string]any{"token": token}, nil); err != nil {
-		s.log.Warn("the client refused a progress token", "error", err)
+		s.log.Warn("creating a progress token failed", "error", err)
 		return nothing
 	}
 	s.progress(ctx, token, map[string]any{"kind": "begin", "title": title, "message": message, "cancellable": false})

@@ -11,7 +11,7 @@ import (
 
 // initializeParams are the fields of the initialize params that stackls
 // reads. The server decodes them itself because go.lsp.dev/protocol v0.12
-// predates positionEncodings and rejects some 3.17 capability shapes.
+// predates positionEncodings.
 type initializeParams struct {
 	RootURI          *string `json:"rootUri"`
 	RootPath         *string `json:"rootPath"`
@@ -92,7 +92,7 @@ type semanticTokensOptions struct {
 // values (= :), paths (/), quoted strings (") and arguments (space).
 var completionTriggers = []string{"$", "{", "-", "=", ":", "/", `"`, " "}
 
-// initialize records the client's capabilities and answers with the
+// initialize records the client's capabilities and returns the
 // server's. It does no I/O: indexing starts at initialized.
 func (s *server) initialize(ctx context.Context, params *initializeParams) (*initializeResult, error) {
 	client := &clientState{folders: workspaceFolders(params)}

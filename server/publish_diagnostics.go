@@ -43,7 +43,7 @@ type pass struct {
 	cancel context.CancelFunc
 }
 
-// published is what the server last sent for one file; guarded by
+// published is the record of the last publish for one file, guarded by
 // diagnoser.mu.
 type published struct {
 	snapshot    uint64 // ID of the Snapshot the diagnostics came from
@@ -89,6 +89,7 @@ func (d *diagnoser) schedule(delay time.Duration, work func(ctx context.Context)
 	p := &pass{cancel: cancel}
 	p.timer = time.AfterFunc(delay, func() {
 		defer cancel()
+		defer d.s.recoverBackground("diagnostics")
 		work(ctx)
 	})
 	return p

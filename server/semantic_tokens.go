@@ -45,7 +45,7 @@ func (s *server) SemanticTokensFull(ctx context.Context, params *protocol.Semant
 // encodeTokens encodes tokens, sorted and not overlapping, as LSP's five
 // integers per token: line delta, start delta, length, type, modifiers.
 // A token that spans lines is split into one token per line, because
-// clients need not support multiline tokens; line endings are never part
+// clients need not support multiline tokens. Line endings are never part
 // of a token.
 func encodeTokens(m *position.Mapper, tokens []semantic.Token, enc position.Encoding) []uint32 {
 	data := []uint32{}

@@ -11,8 +11,8 @@ import (
 
 // Serve runs one LSP session over in and out with the base protocol's
 // Content-Length framing, and returns the process exit code the LSP
-// specification asks for: 0 after shutdown and exit, 1 when exit comes
-// without shutdown or the stream ends first. Serve returns when the
+// specification requires: 0 after shutdown and exit, 1 when exit comes
+// without shutdown or the stream ends before shutdown. Serve returns when the
 // client sends exit, when in ends or fails, or when ctx is cancelled; it
 // closes in and out before it returns.
 func Serve(ctx context.Context, in io.ReadCloser, out io.WriteCloser, opts Options) int {
@@ -48,14 +48,14 @@ func Serve(ctx context.Context, in io.ReadCloser, out io.WriteCloser, opts Optio
 }
 
 // endedCode logs why the stream ended without an exit notification and
-// returns the exit code: 0 when shutdown was answered, 1 otherwise.
+// returns the exit code: 0 after shutdown, 1 otherwise.
 func (s *server) endedCode(err error) int {
 	code := 1
 	if s.lifecycleState() == stateShutdown {
 		code = 0
 	}
 	switch {
-	case err == nil, errors.Is(err, io.EOF) && !errors.Is(err, io.ErrUnexpectedEOF):
+	case err == nil, errors.Is(err, io.EOF): // io.ErrUnexpectedEOF is another error
 		s.log.Info("the client closed the connection without exit", "code", code)
 	default:
 		s.log.Error("the connection failed", "error", err, "code", code)

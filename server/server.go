@@ -1,6 +1,6 @@
 // Package server is the LSP wiring of stackls: it speaks JSON-RPC over a
 // byte stream, keeps the workspace Session current from the client's
-// notifications, and answers requests by calling the feature packages.
+// notifications, and serves requests by calling the feature packages.
 //
 // Every LSP type stops here. A method file (hover.go, definition.go, ...)
 // reads the request's Snapshot once, converts the LSP position to a byte
@@ -13,11 +13,18 @@
 // order the client sent them; requests run on their own goroutines with
 // the Snapshot that was current when they arrived, so a request always
 // sees every edit the client sent before it.
+//
+// Diagnostics are pushed (textDocument/publishDiagnostics) by default. A
+// client that sends the initializationOptions {"pullDiagnostics": true}
+// gets the diagnosticProvider capability and no pushes. After indexing
+// the workspace folders, the server sends the notification
+// $/stackls/indexed (IndexedMethod).
 package server
 
 import (
 	"context"
 	"log/slog"
+	"runtime/debug"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -53,13 +60,13 @@ type Options struct {
 	TestHook func(ctx context.Context, method string)
 }
 
-// lifecycle is where the server is in the initialize/shutdown sequence.
+// lifecycle is the server's state in the initialize/shutdown sequence.
 type lifecycle int
 
 const (
 	stateNew         lifecycle = iota // before initialize
 	stateInitialized                  // initialize answered
-	stateShutdown                     // shutdown answered; only exit is accepted
+	stateShutdown                     // shutdown done; only exit is accepted
 )
 
 // server implements protocol.Server on a workspace Session.
@@ -83,18 +90,18 @@ type server struct {
 
 	client atomic.Pointer[clientState] // set once by initialize
 
-	dispatch    jsonrpc2.Handler // decodes the methods go.lsp.dev/protocol knows
+	dispatch    jsonrpc2.Handler // decodes the methods that go.lsp.dev/protocol has types for
 	requests    *inflight
 	diagnostics *diagnoser
 }
 
-// clientState is what initialize told the server about the client. It is
-// never changed after initialize stores it.
+// clientState is the client's setup as initialize sent it. It is never
+// changed after initialize stores it.
 type clientState struct {
 	encoding position.Encoding
 	folders  []string // workspace folder OS paths
 	caps     clientCapabilities
-	pull     bool // the client asked for pull diagnostics in place of push
+	pull     bool // the client requested pull diagnostics in place of push
 }
 
 // newServer returns a server that talks to conn. The caller starts conn.
@@ -192,4 +199,13 @@ func (f *inflight) cancel(id jsonrpc2.ID) bool {
 		cancel()
 	}
 	return ok
+}
+
+// recoverBackground logs a panic of background work (indexing, a
+// diagnostics pass) with its stack, so that a feature that panics on odd
+// input costs one result, not the server. Call it deferred.
+func (s *server) recoverBackground(work string) {
+	if r := recover(); r != nil {
+		s.log.Error("recovered from a panic", "work", work, "panic", r, "stack", string(debug.Stack()))
+	}
 }

@@ -33,9 +33,9 @@ const (
 // Content-Length, then that many bytes of JSON.
 //
 // Unlike jsonrpc2.NewStream, it survives bad messages whose framing is
-// intact: a body that is not JSON is answered with a parse error (-32700),
-// JSON that is not a request or response with an invalid request error
-// (-32600), and an oversized body is skipped. A malformed header loses
+// intact. A body that is not JSON gets a parse error response (-32700),
+// JSON that is not a request or response gets an invalid request error
+// response (-32600), and an oversized body is skipped. A malformed header loses
 // the framing, so Read returns an error and the connection ends.
 type stream struct {
 	in     *bufio.Reader
@@ -53,8 +53,8 @@ func newStream(in io.ReadCloser, out io.WriteCloser, logger *slog.Logger) *strea
 	return &stream{in: bufio.NewReaderSize(in, maxHeaderLine), closer: in, log: logger, out: out}
 }
 
-// Read returns the next well-formed message. Bad bodies are answered and
-// skipped, so Read only fails when the stream ends or the header is
+// Read returns the next well-formed message. Bad bodies get an error
+// response and are skipped, so Read only fails when the stream ends or the header is
 // malformed.
 func (s *stream) Read(ctx context.Context) (jsonrpc2.Message, int64, error) {
 	var total int64
@@ -103,12 +103,14 @@ func (s *stream) readFrame() ([]byte, int64, error) {
 		}
 		name, value, ok := strings.Cut(text, ":")
 		if !ok {
-			return nil, total, fmt.Errorf("invalid header line %q: want \"Name: value\"", truncate(text, 80))
+			// The line is not quoted: after a wrong Content-Length it may hold
+			// file content, which the log must not show.
+			return nil, total, fmt.Errorf("invalid header line of %d bytes: want \"Name: value\"", len(text))
 		}
 		if strings.EqualFold(strings.TrimSpace(name), jsonrpc2.HdrContentLength) {
 			length, err = strconv.ParseInt(strings.TrimSpace(value), 10, 64)
 			if err != nil || length < 0 {
-				return nil, total, fmt.Errorf("invalid Content-Length %q: want a byte count", truncate(value, 40))
+				return nil, total, fmt.Errorf("invalid Content-Length %q: want a byte count", truncate(strings.TrimSpace(value), 24))
 			}
 		}
 	}
@@ -144,8 +146,8 @@ func (s *stream) Write(_ context.Context, msg jsonrpc2.Message) (int64, error) {
 	return s.writeFrame(data)
 }
 
-// writeError sends an error response with a null id, as JSON-RPC asks for
-// a request whose id cannot be read.
+// writeError sends an error response with a null id, as JSON-RPC 2.0
+// requires for a request whose id cannot be read.
 func (s *stream) writeError(code jsonrpc2.Code, cause error) error {
 	data, err := json.Marshal(struct {
 		JSONRPC string          `json:"jsonrpc"`

@@ -54,7 +54,7 @@ func (s *server) didChange(_ context.Context, params *didChangeParams) error {
 	return nil
 }
 
-// DidClose forgets an open document; its disk copy, if any, takes its
+// DidClose drops an open document. Its disk copy, if any, takes its
 // place, and its diagnostics are computed again from that copy.
 func (s *server) DidClose(_ context.Context, params *protocol.DidCloseTextDocumentParams) error {
 	u, err := position.ParseURI(string(params.TextDocument.URI))

@@ -9,8 +9,8 @@ import (
 	"github.com/stackls/stackls/position"
 )
 
-// watchedGlobs are the files whose changes on disk the server asks the
-// client to report: the names workspace.DetectKind knows, plus names
+// watchedGlobs are the files whose changes on disk the server requests
+// the client to report: the names workspace.DetectKind knows, plus names
 // often used for entrypoint scripts without an extension.
 // TODO: a script without an extension and with another name is only
 // re-read when the client opens it.
@@ -29,7 +29,7 @@ var watchedGlobs = []string{
 	"**/*.{yml,yaml}",
 }
 
-// registerWatchers asks the client to report changes of watchedGlobs,
+// registerWatchers requests the client to report changes of watchedGlobs,
 // when it supports dynamic registration of workspace/didChangeWatchedFiles.
 func (s *server) registerWatchers(ctx context.Context) {
 	if !s.clientInfo().caps.Workspace.DidChangeWatchedFiles.DynamicRegistration {

@@ -28,6 +28,15 @@ type File struct {
 	// or binary. Features treat a skipped file as empty.
 	Skipped string
 
+	languageID string // the client's languageId of an open document; "" for disk
+	linked     bool   // Kind comes from the index, not from the name or content
+
+	hostsOnce sync.Once
+	hosts     []*HostToken // host names in host positions, in source order
+
+	imagesMu sync.Mutex
+	images   map[string]cachedImage // for a Dockerfile: the files it copies, by build context
+
 	mapperOnce sync.Once
 	mapper     *position.Mapper
 
@@ -109,6 +118,24 @@ func (f *File) DotEnv() *dotenv.File {
 	model, _ := f.parsed().(*dotenv.File)
 	return model
 }
+
+// withKind returns a File with the same content and version as f but of
+// another kind; linked records that the index chose the kind.
+func (f *File) withKind(kind Kind, linked bool) *File {
+	nf := NewFile(f.URI, f.Version, f.Open, kind, f.Content)
+	nf.Skipped = f.Skipped
+	nf.languageID, nf.linked = f.languageID, linked
+	return nf
+}
+
+// naturalKind returns the kind the File's name, languageId and content
+// show, without the index's links.
+func (f *File) naturalKind() Kind { return DetectKind(f.Path(), f.languageID, f.Content) }
+
+// Linked reports whether the File's Kind comes from the index: a compose
+// file that a Makefile names with "-f", or a file a Dockerfile copies,
+// whose name shows no kind.
+func (f *File) Linked() bool { return f.linked }
 
 // Path returns the File's OS path.
 func (f *File) Path() string { return f.URI.Path() }

@@ -144,14 +144,29 @@ func (s *Snapshot) FileExists(path string) bool {
 
 // CallServices returns the definitions of the service called name in the
 // compose files that call reads, or, when those files are unknown, in
-// every compose file of the workspace.
+// every compose file of the workspace. Definitions come from the Index,
+// with their project and build, except in files the Index does not hold.
 func (s *Snapshot) CallServices(makefileURI position.URI, call *makefile.ComposeCall, name string) []*ServiceDef {
 	files := s.CallComposeFiles(makefileURI, call)
 	if files == nil {
 		return s.Index().Services(name)
 	}
-	var defs []*ServiceDef
+	read := map[position.URI]bool{}
 	for _, cf := range files {
+		read[cf.URI] = true
+	}
+	var defs []*ServiceDef
+	indexed := map[position.URI]bool{}
+	for _, def := range s.Index().Services(name) {
+		if read[def.URI] {
+			defs = append(defs, def)
+			indexed[def.URI] = true
+		}
+	}
+	for _, cf := range files {
+		if indexed[cf.URI] {
+			continue
+		}
 		for _, svc := range cf.Compose.Services {
 			if svc.Name == name {
 				defs = append(defs, &ServiceDef{URI: cf.URI, Service: svc})

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
 	"sync"
 
 	"github.com/stackls/stackls/position"
@@ -36,7 +37,8 @@ func (s *Session) Snapshot() *Snapshot {
 	return s.snapshot
 }
 
-// update runs change on a clone of the current Snapshot and publishes the
+// update runs change on a clone of the current Snapshot, gives the files
+// that the index links their kind, builds the index and publishes the
 // result. The caller must not hold mu.
 func (s *Session) update(change func(next *Snapshot)) *Snapshot {
 	s.mu.Lock()
@@ -44,6 +46,7 @@ func (s *Session) update(change func(next *Snapshot)) *Snapshot {
 	s.nextID++
 	next := s.snapshot.clone(s.nextID)
 	change(next)
+	s.settle(next)
 	s.snapshot = next
 	return next
 }
@@ -52,13 +55,22 @@ func (s *Session) update(change func(next *Snapshot)) *Snapshot {
 // publishes a Snapshot that holds them. Open documents keep winning over
 // the disk copies.
 func (s *Session) AddFolders(ctx context.Context, paths []string) (*Snapshot, error) {
+	paths = append([]string(nil), paths...)
+	for i, p := range paths {
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			return nil, fmt.Errorf("workspace folder %s: %w", p, err)
+		}
+		paths[i] = abs
+	}
 	found, err := discover(ctx, paths)
 	if err != nil {
 		return nil, fmt.Errorf("indexing workspace folders: %w", err)
 	}
 	return s.update(func(next *Snapshot) {
 		next.folders = append(next.folders, paths...)
-		for _, f := range found {
+		next.tree = next.tree.with(found.paths, nil)
+		for _, f := range found.files {
 			s.disk[f.URI] = f
 			if _, open := s.overlays[f.URI]; !open {
 				next.files[f.URI] = f
@@ -74,6 +86,7 @@ func (s *Session) Open(uri position.URI, languageID string, version int32, conte
 		kind = disk.Kind // the index knew it better, e.g. a compose file named by a Makefile
 	}
 	f := NewFile(uri, version, true, kind, content)
+	f.languageID = languageID
 	return s.update(func(next *Snapshot) {
 		s.overlays[uri] = f
 		next.files[uri] = f
@@ -94,6 +107,7 @@ func (s *Session) Change(uri position.URI, version int32, changes []position.Cha
 		return nil, fmt.Errorf("applying changes to %s: %w", uri, err)
 	}
 	f := NewFile(uri, version, true, old.Kind, content)
+	f.languageID, f.linked = old.languageID, old.linked
 	return s.update(func(next *Snapshot) {
 		s.overlays[uri] = f
 		next.files[uri] = f
@@ -115,13 +129,21 @@ func (s *Session) Close(uri position.URI) *Snapshot {
 // deleted) and publishes a Snapshot with their new content.
 func (s *Session) FilesChanged(uris []position.URI) *Snapshot {
 	read := make(map[position.URI]*File, len(uris))
+	var added, removed []string
 	for _, uri := range uris {
-		read[uri] = readFile(uri.Path()) // nil when deleted or unreadable
+		f := readFile(uri.Path()) // nil when deleted or unreadable
+		read[uri] = f
+		if f != nil {
+			added = append(added, uri.Path())
+		} else {
+			removed = append(removed, uri.Path())
+		}
 	}
 	return s.update(func(next *Snapshot) {
+		next.tree = next.tree.with(added, removed)
 		for uri, f := range read {
-			if f == nil {
-				delete(s.disk, uri)
+			if f == nil || f.Kind == KindUnknown {
+				delete(s.disk, uri) // a linked file comes back when settle links it
 			} else {
 				s.disk[uri] = f
 			}
@@ -129,7 +151,7 @@ func (s *Session) FilesChanged(uris []position.URI) *Snapshot {
 				continue
 			}
 			delete(next.files, uri)
-			if f != nil {
+			if f != nil && f.Kind != KindUnknown {
 				next.files[uri] = f
 			}
 		}

@@ -14,6 +14,7 @@ type Snapshot struct {
 	id      uint64
 	folders []string               // workspace folder OS paths
 	files   map[position.URI]*File // every known file, open documents winning over disk
+	tree    *pathSet               // every regular file of the folders, whatever its kind
 
 	indexOnce sync.Once
 	index     *Index
@@ -62,5 +63,11 @@ func (s *Snapshot) clone(id uint64) *Snapshot {
 	for uri, f := range s.files {
 		files[uri] = f
 	}
-	return &Snapshot{id: id, folders: append([]string(nil), s.folders...), files: files}
+	return &Snapshot{id: id, folders: append([]string(nil), s.folders...), files: files, tree: s.tree}
+}
+
+// setIndex records an index that the Session built while it settled the
+// Snapshot, before publishing it.
+func (s *Snapshot) setIndex(ix *Index) {
+	s.indexOnce.Do(func() { s.index = ix })
 }

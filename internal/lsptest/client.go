@@ -43,18 +43,18 @@ type Client struct {
 	serverOpts *server.Options // in-process only: the options the server runs with
 
 	mu           sync.Mutex
-	changed      chan struct{}                        // guarded by mu; closed and replaced on every event
-	docs         map[string]*document                 // guarded by mu; open documents by relative path
-	publishes    map[position.URI][]publish           // guarded by mu
-	expectAfter  map[position.URI]int                 // guarded by mu; event sequence a publish must follow
-	seq          int                                  // guarded by mu; counts client events and publishes
-	indexed      *server.IndexedParams                // guarded by mu
-	nullErrors   []*jsonrpc2.Error                    // guarded by mu
-	notes        []Notification                       // guarded by mu
-	registered   []string                             // guarded by mu; dynamically registered methods
-	capabilities json.RawMessage                      // guarded by mu; the server's capabilities
-	encoding     position.Encoding                    // guarded by mu
-	serverReqs   map[string]int                       // guarded by mu; server-to-client requests by method
+	changed      chan struct{}                               // guarded by mu; closed and replaced on every event
+	docs         map[string]*document                        // guarded by mu; open documents by relative path
+	publishes    map[position.URI][]publish                  // guarded by mu
+	expectAfter  map[position.URI]int                        // guarded by mu; event sequence a publish must follow
+	seq          int                                         // guarded by mu; counts client events and publishes
+	indexed      *server.IndexedParams                       // guarded by mu
+	nullErrors   []*jsonrpc2.Error                           // guarded by mu
+	notes        []Notification                              // guarded by mu
+	registered   []string                                    // guarded by mu; dynamically registered methods
+	capabilities json.RawMessage                             // guarded by mu; the server's capabilities
+	encoding     position.Encoding                           // guarded by mu
+	serverReqs   map[string]int                              // guarded by mu; server-to-client requests by method
 	onRequest    func(method string, params json.RawMessage) // guarded by mu
 }
 
@@ -64,7 +64,7 @@ type Notification struct {
 	Params json.RawMessage
 }
 
-// config is what the Options set.
+// config is the client and server setup that Options change.
 type config struct {
 	binary       bool
 	crlf         []string
@@ -135,7 +135,7 @@ func New(t testing.TB, archive string, opts ...Option) *Client {
 	}
 	t.Cleanup(c.cleanup)
 	if !cfg.noInitialize {
-		c.Initialize(cfg)
+		c.initialize(cfg)
 	}
 	return c
 }
@@ -208,8 +208,19 @@ func (c *Client) connect(in io.ReadCloser, out io.WriteCloser) {
 
 // Initialize sends initialize with the VS Code-like capabilities and the
 // workspace folder, then initialized, and waits until the server has
-// indexed the folder. New calls it unless WithoutInitialize is given.
-func (c *Client) Initialize(cfg config) {
+// indexed the folder. New calls it unless WithoutInitialize is given; the
+// options that change initialize (WithEncodings, WithCapabilities,
+// WithInitializationOptions) apply here.
+func (c *Client) Initialize(opts ...Option) {
+	c.t.Helper()
+	cfg := config{encodings: []string{"utf-16"}}
+	for _, opt := range opts {
+		opt(&cfg)
+	}
+	c.initialize(cfg)
+}
+
+func (c *Client) initialize(cfg config) {
 	c.t.Helper()
 	caps := cfg.capabilities
 	if caps == nil {

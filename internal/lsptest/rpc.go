@@ -16,21 +16,20 @@ import (
 
 // Call sends a request and decodes its result into result, which may be
 // nil. A JSON-RPC error response is returned as a *jsonrpc2.Error (see
-// ErrorCode); a request that gets no answer within Timeout fails the
-// test.
+// ErrorCode). A request without a response within Timeout fails the test.
 func (c *Client) Call(method string, params, result any) error {
 	c.t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), Timeout)
 	defer cancel()
 	_, err := c.conn.Call(ctx, method, params, result)
 	if errors.Is(err, context.DeadlineExceeded) {
-		c.t.Fatalf("%s: no answer within %v\nserver log:\n%s", method, Timeout, c.ServerLog())
+		c.t.Fatalf("%s: no response within %v\nserver log:\n%s", method, Timeout, c.ServerLog())
 	}
 	return err
 }
 
-// Go sends a request without waiting for its answer, and returns its ID,
-// for $/cancelRequest, and the channel that receives the answer.
+// Go sends a request without waiting for its response, and returns its
+// ID, for $/cancelRequest, and the channel that receives the response.
 func (c *Client) Go(method string, params any) (jsonrpc2.ID, <-chan *jsonrpc2.Response) {
 	c.t.Helper()
 	c.mu.Lock()
@@ -48,14 +47,14 @@ func (c *Client) Go(method string, params any) (jsonrpc2.ID, <-chan *jsonrpc2.Re
 	return id, answer
 }
 
-// AwaitResponse waits for the answer of a request sent with Go.
+// AwaitResponse waits for the response to a request sent with Go.
 func (c *Client) AwaitResponse(answer <-chan *jsonrpc2.Response) *jsonrpc2.Response {
 	c.t.Helper()
 	select {
 	case resp := <-answer:
 		return resp
 	case <-time.After(Timeout):
-		c.t.Fatalf("no answer within %v\nserver log:\n%s", Timeout, c.ServerLog())
+		c.t.Fatalf("no response within %v\nserver log:\n%s", Timeout, c.ServerLog())
 		return nil
 	}
 }
@@ -151,7 +150,7 @@ func (c *Client) ServerRequests(method string) int {
 	return c.serverReqs[method]
 }
 
-// handle answers the server's requests as VS Code does and records its
+// handle responds to the server's requests as VS Code does and records its
 // notifications.
 func (c *Client) handle(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc2.Request) error {
 	c.mu.Lock()
@@ -173,7 +172,7 @@ func (c *Client) handle(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc
 			}
 			return reply(ctx, make([]any, len(cfg.Items)), nil)
 		}
-		return reply(ctx, nil, fmt.Errorf("lsptest does not answer %s: %w", req.Method(), jsonrpc2.ErrMethodNotFound))
+		return reply(ctx, nil, fmt.Errorf("lsptest does not implement %s: %w", req.Method(), jsonrpc2.ErrMethodNotFound))
 	}
 
 	c.notes = append(c.notes, Notification{Method: req.Method(), Params: params})

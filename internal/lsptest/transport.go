@@ -25,7 +25,7 @@ type clientStream struct {
 	onNull func(*jsonrpc2.Error)
 
 	ownMu sync.Mutex
-	own   map[jsonrpc2.ID]chan *jsonrpc2.Response // guarded by ownMu; answers to Client.Go
+	own   map[jsonrpc2.ID]chan *jsonrpc2.Response // guarded by ownMu; responses to Client.Go
 
 	writeMu sync.Mutex
 	out     io.WriteCloser // guarded by writeMu
@@ -57,7 +57,7 @@ func (s *clientStream) Read(context.Context) (jsonrpc2.Message, int64, error) {
 	}
 }
 
-// expect registers id as a request whose answer goes to the returned
+// expect registers id as a request whose response goes to the returned
 // channel instead of the connection.
 func (s *clientStream) expect(id jsonrpc2.ID) <-chan *jsonrpc2.Response {
 	answer := make(chan *jsonrpc2.Response, 1)
@@ -135,7 +135,7 @@ func (s *clientStream) writeRaw(data []byte) (int64, error) {
 	return int64(n), nil
 }
 
-// closeInput closes the server's input; the server sees end of file.
+// closeInput closes the server's input, so the server reads end of file.
 func (s *clientStream) closeInput() error {
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()

@@ -29,9 +29,10 @@ type Client struct {
 		Version string `json:"version"`
 	}
 
-	cmd    *exec.Cmd
+	pid    int
 	stdin  io.Closer
-	exited chan struct{}
+	kill   func() error  // ends the server at once
+	exited chan struct{} // closed when the server has ended
 }
 
 // Start starts argv in dir with its stdin and stdout as the connection and
@@ -53,23 +54,41 @@ func Start(argv []string, dir string, stderr io.Writer) (*Client, error) {
 		return nil, fmt.Errorf("start %s: %w", argv[0], err)
 	}
 
-	events := newEvents()
 	started := time.Now()
 	if err := cmd.Start(); err != nil {
 		return nil, fmt.Errorf("start %s: %w", argv[0], err)
 	}
-	c := &Client{Events: events, Started: started, cmd: cmd, stdin: stdin, exited: make(chan struct{})}
-	c.Conn = NewConn(stdout, stdin, &handler{events: events, root: dir})
+	exited := make(chan struct{})
 	go func() {
 		// The exit status is not needed: a crash shows as a closed Conn.
 		_ = cmd.Wait()
-		close(c.exited)
+		close(exited)
 	}()
+	kill := func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
+	c := Connect(stdout, stdin, dir, cmd.Process.Pid, kill, exited)
+	c.Started = started
 	return c, nil
 }
 
+// Connect returns a Client for a server that is already running, such as
+// one served in this process: it reads the server's output from r and
+// writes to w. pid is the process whose memory is measured, kill ends the
+// server and exited is closed once it has ended.
+func Connect(r io.Reader, w io.WriteCloser, root string, pid int, kill func() error, exited chan struct{}) *Client {
+	events := newEvents()
+	return &Client{
+		Conn:    NewConn(r, w, &handler{events: events, root: root}),
+		Events:  events,
+		Started: time.Now(),
+		pid:     pid,
+		stdin:   w,
+		kill:    kill,
+		exited:  exited,
+	}
+}
+
 // Pid returns the server's process id.
-func (c *Client) Pid() int { return c.cmd.Process.Pid }
+func (c *Client) Pid() int { return c.pid }
 
 // Initialize sends initialize for the workspace folder root and then
 // initialized. It returns the initialize response, whose Received time
@@ -134,8 +153,8 @@ func (c *Client) Shutdown(ctx context.Context, grace time.Duration) error {
 	select {
 	case <-c.exited:
 	case <-time.After(grace):
-		if err := syscall.Kill(-c.cmd.Process.Pid, syscall.SIGKILL); err != nil && !errors.Is(err, syscall.ESRCH) {
-			return fmt.Errorf("kill server %d: %w", c.cmd.Process.Pid, err)
+		if err := c.kill(); err != nil && !errors.Is(err, syscall.ESRCH) {
+			return fmt.Errorf("kill server %d: %w", c.pid, err)
 		}
 		<-c.exited
 	}
@@ -145,10 +164,10 @@ func (c *Client) Shutdown(ctx context.Context, grace time.Duration) error {
 	return nil
 }
 
-// Kill ends the server's process group at once.
+// Kill ends the server at once and waits until it has ended.
 func (c *Client) Kill() {
-	// ESRCH means the process is already gone.
-	_ = syscall.Kill(-c.cmd.Process.Pid, syscall.SIGKILL)
+	// An error means the server is already gone.
+	_ = c.kill()
 	<-c.exited
 }
 
@@ -180,8 +199,8 @@ func PositionParams(path string, pos Position) map[string]any {
 	return map[string]any{"textDocument": map[string]string{"uri": FileURI(path)}, "position": pos}
 }
 
-// handler answers server-to-client requests the way a plain editor does
-// and forwards notifications to Events.
+// handler replies to server-to-client requests as a plain editor does and
+// forwards notifications to Events.
 type handler struct {
 	events *Events
 	root   string

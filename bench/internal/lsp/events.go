@@ -27,12 +27,13 @@ type Progress struct {
 
 // Events records what the server notified, for waiting on it.
 type Events struct {
-	mu        sync.Mutex // guards all fields
-	wake      chan struct{}
-	publishes map[string][]Publish
-	created   int
-	tokens    map[string]*Progress
-	order     []string // progress tokens in begin order
+	mu          sync.Mutex // guards all fields
+	wake        chan struct{}
+	publishes   map[string][]Publish
+	lastPublish time.Time
+	created     int
+	tokens      map[string]*Progress
+	order       []string // progress tokens in begin order
 }
 
 func newEvents() *Events {
@@ -61,6 +62,7 @@ func (e *Events) diagnostics(params json.RawMessage, at time.Time) {
 		list = list[len(list)-maxPublishesPerURI:]
 	}
 	e.publishes[p.URI] = list
+	e.lastPublish = at
 	e.notifyLocked()
 }
 
@@ -136,6 +138,26 @@ func (e *Events) WaitDiagnostics(ctx context.Context, uri string, after time.Tim
 	return found, nil
 }
 
+// WaitQuiet waits until no publishDiagnostics has arrived for quiet and
+// returns the time of the last one and the number of URIs published so far.
+func (e *Events) WaitQuiet(ctx context.Context, quiet time.Duration) (time.Time, int, error) {
+	for {
+		e.mu.Lock()
+		last := e.lastPublish
+		files := len(e.publishes)
+		e.mu.Unlock()
+		wait := quiet - time.Since(last)
+		if wait <= 0 {
+			return last, files, nil
+		}
+		select {
+		case <-time.After(wait):
+		case <-ctx.Done():
+			return last, files, ctx.Err()
+		}
+	}
+}
+
 // LastPublish returns the latest publishDiagnostics for uri.
 func (e *Events) LastPublish(uri string) (Publish, bool) {
 	e.mu.Lock()
@@ -180,4 +202,25 @@ func (e *Events) WaitProgressDone(ctx context.Context, grace time.Duration) ([]P
 		return nil, fmt.Errorf("wait for progress to end: %w", err)
 	}
 	return tokens, nil
+}
+
+// ProgressEnded returns the time the last begun progress token ended,
+// when at least one began and all of them have ended.
+func (e *Events) ProgressEnded() (time.Time, bool) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if len(e.order) == 0 || len(e.order) < e.created {
+		return time.Time{}, false
+	}
+	var last time.Time
+	for _, token := range e.order {
+		end := e.tokens[token].End
+		if end.IsZero() {
+			return time.Time{}, false
+		}
+		if end.After(last) {
+			last = end
+		}
+	}
+	return last, true
 }

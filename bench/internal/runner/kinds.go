@@ -3,7 +3,6 @@ package runner
 import (
 	"fmt"
 	"os"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -37,7 +36,7 @@ var firstFromLine = regexp.MustCompile(`(?m)^FROM[^\n]*\n()`)
 func dockerfileScenario(root, path, content string) *Scenario {
 	sc := &Scenario{
 		Kind: KindDockerfile, Workspace: root, File: path, LanguageID: "dockerfile", Content: content,
-		Probes: map[Method][]int{}, IndexProbe: -1,
+		Probes: map[Method][]int{},
 	}
 	for method, patterns := range dockerfileProbes {
 		sc.Probes[method] = probeOffsets(content, patterns, positionsPerPattern)
@@ -63,6 +62,7 @@ var composeProbes = map[Method][]pattern{
 		p(`://([a-z][\w-]*):\d+`),
 	},
 	Completion: {
+		p(`(?m)^()\r?\n`), // blank lines: top-level keys
 		p(`(?m)^\s+()restart:`),
 		p(`(?m)^\s+restart:[ \t]()`),
 		p(`(?m)^\s+()image:`),
@@ -72,7 +72,7 @@ var composeProbes = map[Method][]pattern{
 func composeScenario(root, path, content string) *Scenario {
 	sc := &Scenario{
 		Kind: KindCompose, Workspace: root, File: path, LanguageID: "dockercompose", Content: content,
-		Probes: map[Method][]int{}, IndexProbe: -1,
+		Probes: map[Method][]int{},
 	}
 	for method, patterns := range composeProbes {
 		sc.Probes[method] = probeOffsets(content, patterns, positionsPerPattern)
@@ -105,17 +105,17 @@ func composeScenario(root, path, content string) *Scenario {
 // workspaceScenario opens the script that uses the most service names as
 // hosts and probes those uses.
 func workspaceScenario(root string, files workspaceFiles, file string) (*Scenario, error) {
+	services := map[string]ServiceKey{}
 	names := map[string]bool{}
-	definedIn := map[string]string{}
 	for _, path := range files.composeFiles {
 		content, err := os.ReadFile(path)
 		if err != nil {
 			return nil, fmt.Errorf("read compose file: %w", err)
 		}
-		for name := range composeServices(string(content)) {
+		for name, offset := range composeServices(string(content)) {
 			names[name] = true
-			if definedIn[name] == "" {
-				definedIn[name] = path
+			if _, seen := services[name]; !seen {
+				services[name] = ServiceKey{File: path, Offset: offset}
 			}
 		}
 	}
@@ -125,20 +125,16 @@ func workspaceScenario(root string, files workspaceFiles, file string) (*Scenari
 
 	sc, err := bestOf(files.scripts, file, func(path, content string) *Scenario {
 		hosts := hostOffsets(content, names)
-		sc := &Scenario{
+		return &Scenario{
 			Kind: KindWorkspace, Workspace: root, File: path, LanguageID: "shellscript", Content: content,
-			Probes:     map[Method][]int{Hover: spread(hosts, 8), Definition: spread(hosts, 8), References: spread(hosts, 8)},
-			IndexProbe: -1,
+			Probes:   map[Method][]int{Hover: spread(hosts, 8), Definition: spread(hosts, 8), References: spread(hosts, 8)},
+			Services: services,
 		}
-		if len(hosts) > 0 {
-			sc.IndexProbe = hosts[0]
-		}
-		return sc
 	})
 	if err != nil {
 		return nil, err
 	}
-	if sc.IndexProbe < 0 {
+	if len(sc.Probes[Definition]) == 0 {
 		return nil, fmt.Errorf("%w: no shell script uses a service name as a host", ErrNoFile)
 	}
 
@@ -147,33 +143,14 @@ func workspaceScenario(root string, files workspaceFiles, file string) (*Scenari
 	if i := strings.IndexByte(sc.Content, '\n'); i >= 0 {
 		sc.EditOffset = i + 1
 	}
-
-	host := sc.Content[sc.IndexProbe:]
-	host = host[:strings.IndexFunc(host, func(r rune) bool { return r > 127 || !hostChar(byte(r)) })]
-	if err := sc.setReindexFile(definedIn[host]); err != nil {
-		return nil, err
-	}
 	return sc, nil
 }
 
-// setReindexFile records where the re-index loop adds a service.
-func (sc *Scenario) setReindexFile(path string) error {
-	content, err := os.ReadFile(path)
-	if err != nil {
-		return fmt.Errorf("read compose file: %w", err)
+// wordAt returns the host-like word that starts at offset.
+func wordAt(content string, offset int) string {
+	end := offset
+	for end < len(content) && hostChar(content[end]) {
+		end++
 	}
-	services := composeServices(string(content))
-	header := regexp.MustCompile(`(?m)^services:[ \t]*\r?\n`).FindIndex(content)
-	if header == nil || len(services) == 0 {
-		return nil
-	}
-	first := len(content)
-	for _, offset := range services {
-		first = min(first, offset)
-	}
-	lineStart := strings.LastIndexByte(string(content[:first]), '\n') + 1
-	sc.ReindexFile, _ = filepath.Abs(path)
-	sc.ReindexOffset = header[1]
-	sc.ReindexIndent = string(content[lineStart:first])
-	return nil
+	return content[offset:end]
 }

@@ -47,18 +47,16 @@ type Scenario struct {
 	EditOffset int
 	EditText   string
 
-	// IndexProbe is an offset in Content whose definition needs the
-	// cross-file index, or -1. The workspace scenario polls it to time
-	// indexing when the server sends no $/progress.
-	IndexProbe int
+	// Services maps each compose service name of the workspace to the
+	// file and byte offset of its key, for the workspace scenario. The
+	// re-index loop rewrites those files on disk.
+	Services map[string]ServiceKey
+}
 
-	// ReindexFile is a compose file that the re-index loop rewrites on
-	// disk, adding a service after the "services:" line that ends at
-	// ReindexOffset, indented by ReindexIndent. Empty when the scenario
-	// has no compose file.
-	ReindexFile   string
-	ReindexOffset int
-	ReindexIndent string
+// ServiceKey is where a compose service is declared.
+type ServiceKey struct {
+	File   string // absolute path of the compose file
+	Offset int    // byte offset of the service name in File
 }
 
 // ErrNoFile is returned when a workspace has no file for a scenario.

@@ -25,6 +25,18 @@ type Server struct {
 	Version string
 	Argv    []string
 	Kinds   []Kind // the scenarios whose file kind the server handles
+
+	// Launch, when not nil, starts the server in place of running Argv;
+	// the profiling command uses it to serve in the same process.
+	Launch func(root string, stderr io.Writer) (*lsp.Client, error)
+}
+
+// start starts the server with the workspace root as its folder.
+func (s Server) start(root string, stderr io.Writer) (*lsp.Client, error) {
+	if s.Launch != nil {
+		return s.Launch(root, stderr)
+	}
+	return lsp.Start(s.Argv, root, stderr)
 }
 
 // Handles reports whether the server handles the scenario's file kind.
@@ -47,11 +59,18 @@ type Options struct {
 	IndexTimeout  time.Duration // for the whole index
 	ProgressGrace time.Duration // how long to wait for a $/progress to begin
 	Settle        time.Duration // pause after an edit when diagnostics carry no version
-	StderrDir     string        // where server stderr logs go; "" discards them
+	WarmStart     bool          // start and stop the server once, untimed, before the timed run
+	Quiet         time.Duration // before timing requests, wait until no diagnostics arrived for this long
+
+	// BeforeShutdown, when not nil, runs after the scenario and before
+	// shutdown; the profiling command writes its heap profile there.
+	BeforeShutdown func()
+	StderrDir      string // folder of the server stderr logs, or "" to discard them
 }
 
-// Result is what one server did in one scenario. Durations are in
-// milliseconds; a nil pointer or a missing map entry means not measured.
+// Result is the measurements of one server in one scenario. Durations are
+// in milliseconds, and a nil pointer or a missing map entry means not
+// measured.
 type Result struct {
 	Server        string           `json:"server"`
 	ServerVersion string           `json:"server_version,omitempty"`
@@ -104,7 +123,12 @@ func Run(ctx context.Context, srv Server, sc *Scenario, opts Options) *Result {
 	defer stderr.Close()
 	result.StderrLogPath = logPath
 
-	client, err := lsp.Start(srv.Argv, sc.Workspace, stderr)
+	if opts.WarmStart {
+		if err := warmStart(ctx, srv, sc, opts, stderr); err != nil {
+			result.note("warm start: %v", err)
+		}
+	}
+	client, err := srv.start(sc.Workspace, stderr)
 	if err != nil {
 		result.Error = err.Error()
 		return result
@@ -118,10 +142,30 @@ func Run(ctx context.Context, srv Server, sc *Scenario, opts Options) *Result {
 	s.sampler.Sample()
 	s.sampler.Stop()
 	result.PeakRSS = s.sampler.Peak()
+	if opts.BeforeShutdown != nil {
+		opts.BeforeShutdown()
+	}
 	if err := client.Shutdown(ctx, 3*time.Second); err != nil {
 		result.note("shutdown: %v", err)
 	}
 	return result
+}
+
+// warmStart starts the server and shuts it down after initialize, so that
+// the timed start reads its executable and libraries from the page cache
+// like an editor's second start does.
+func warmStart(ctx context.Context, srv Server, sc *Scenario, opts Options, stderr io.Writer) error {
+	client, err := srv.start(sc.Workspace, stderr)
+	if err != nil {
+		return err
+	}
+	initCtx, cancel := context.WithTimeout(ctx, opts.IndexTimeout)
+	defer cancel()
+	if _, _, err := client.Initialize(initCtx, sc.Workspace); err != nil {
+		client.Kill()
+		return err
+	}
+	return client.Shutdown(ctx, 3*time.Second)
 }
 
 func openStderr(dir, server string, kind Kind) (io.WriteCloser, string, error) {
@@ -173,6 +217,9 @@ func (s *session) run(ctx context.Context) error {
 	if err := s.waitOpenDiagnostics(ctx); err != nil {
 		return err
 	}
+	if err := s.waitQuiet(ctx, initializedAt); err != nil {
+		return err
+	}
 
 	for _, method := range Methods {
 		if err := s.timeRequests(ctx, method); err != nil {
@@ -221,19 +268,28 @@ func (s *session) waitProgress(ctx context.Context, initializedAt time.Time) err
 	return nil
 }
 
-// pollIndex sends definition at the scenario's index probe until the
-// answer is not empty, and records that time as the index time.
+// afterProgress is how long pollIndex keeps polling after the server's
+// indexing progress ended, for a server whose index is usable a little later.
+const afterProgress = time.Second
+
+// pollIndex sends definition at the scenario's probes in turn until a
+// result is not empty, and records that time as the index time.
 func (s *session) pollIndex(ctx context.Context, initializedAt time.Time) error {
-	if s.sc.IndexProbe < 0 || !s.client.Has(Definition.capability()) {
+	probes := s.sc.Probes[Definition]
+	if len(probes) == 0 || !s.client.Has(Definition.capability()) {
 		return nil
 	}
 	ctx, cancel := context.WithTimeout(ctx, s.opts.IndexTimeout)
 	defer cancel()
-	params := lsp.PositionParams(s.sc.File, s.text.Position(s.sc.IndexProbe))
-	for {
+	for i := 0; ; i++ {
+		params := lsp.PositionParams(s.sc.File, s.text.Position(probes[i%len(probes)]))
+		if ended, ok := s.client.Events.ProgressEnded(); ok && time.Since(ended) > afterProgress {
+			s.result.note("every cross-file definition was still empty %v after indexing ended", afterProgress)
+			return nil
+		}
 		resp, err := s.client.Conn.Call(ctx, Definition.lspMethod(), params)
 		if errors.Is(err, context.DeadlineExceeded) {
-			s.result.note("the cross-file definition stayed empty for %v", s.opts.IndexTimeout)
+			s.result.note("every cross-file definition stayed empty for %v", s.opts.IndexTimeout)
 			return nil
 		}
 		var respErr *lsp.ResponseError
@@ -263,6 +319,27 @@ func (s *session) waitOpenDiagnostics(ctx context.Context) error {
 	}
 	openMs := ms(publish.At.Sub(s.openAt))
 	s.result.OpenDiagMs = &openMs
+	return nil
+}
+
+// waitQuiet waits until the server has published no diagnostics for
+// Options.Quiet, so that requests are timed once the server has finished
+// the diagnostics of the whole workspace that it may publish after
+// indexing. The time of the last publish is recorded in a note.
+func (s *session) waitQuiet(ctx context.Context, initializedAt time.Time) error {
+	if s.opts.Quiet <= 0 {
+		return nil
+	}
+	ctx, cancel := context.WithTimeout(ctx, s.opts.IndexTimeout)
+	defer cancel()
+	last, files, err := s.client.Events.WaitQuiet(ctx, s.opts.Quiet)
+	if err != nil {
+		return fmt.Errorf("wait for diagnostics to settle: %w", err)
+	}
+	if files > 1 {
+		s.result.note("diagnostics of %d files published, the last %.1f ms after initialized; requests were timed after that",
+			files, ms(last.Sub(initializedAt)))
+	}
 	return nil
 }
 

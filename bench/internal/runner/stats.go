@@ -12,7 +12,7 @@ type Stat struct {
 	P99    float64 `json:"p99_ms"`
 	Mean   float64 `json:"mean_ms"`
 	Max    float64 `json:"max_ms"`
-	Empty  int     `json:"empty,omitempty"`  // answers with nothing in them
+	Empty  int     `json:"empty,omitempty"`  // results with nothing in them
 	Errors int     `json:"errors,omitempty"` // error responses and timeouts
 }
 

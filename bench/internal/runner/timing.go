@@ -2,9 +2,11 @@ package runner
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -134,27 +136,41 @@ func (s *session) timeEdits(ctx context.Context) error {
 	return nil
 }
 
-// timeReindex adds a service to a compose file on disk, sends
-// didChangeWatchedFiles, and times until workspace/symbol finds the new
-// service. The file is restored afterwards.
+// timeReindex times how long the server takes to see a compose file
+// changed on disk: the file is rewritten, workspace/didChangeWatchedFiles
+// is sent, and a request is polled until its result shows the change.
+// With a working workspace/symbol, a new service is added and the poll
+// waits for workspace/symbol to find it. Otherwise the service that a
+// script's host points at is renamed and restored in turn, and the poll
+// waits for that host's definition to become empty, then not empty. The
+// file is restored afterwards.
 func (s *session) timeReindex(ctx context.Context) error {
-	if s.opts.Reindexes == 0 || s.sc.ReindexFile == "" {
+	if s.opts.Reindexes == 0 || len(s.sc.Services) == 0 {
 		return nil
 	}
-	if !s.client.Has("workspaceSymbolProvider") {
-		s.result.note("re-index: skipped because the server offers no workspace/symbol")
+	probe, host, ok := s.answeredHost(ctx)
+	if !ok {
+		s.result.note("re-index: skipped because no definition of a host in the script is answered")
 		return nil
 	}
-	original, err := os.ReadFile(s.sc.ReindexFile)
+	key := s.sc.Services[host]
+	original, err := os.ReadFile(key.File)
 	if err != nil {
 		return fmt.Errorf("re-index: %w", err)
 	}
-	defer s.restore(original)
+	defer s.restore(key.File, original)
+
+	changes := s.symbolChanges(ctx, host, key, string(original))
+	if changes == nil {
+		changes = s.renameChanges(probe, host, key, string(original))
+		s.result.note("re-index: polled definition of %q while its service is renamed and restored", host)
+	} else {
+		s.result.note("re-index: polled workspace/symbol for a service added to %s", filepath.Base(key.File))
+	}
 
 	var samples []time.Duration
 	for i := range s.opts.Reindexes {
-		name := fmt.Sprintf("bench-reindex-%03d", i)
-		latency, err := s.reindexOnce(ctx, original, name)
+		latency, err := s.reindexOnce(ctx, key.File, changes(i))
 		if err != nil {
 			s.result.note("re-index: %v", err)
 			break
@@ -168,43 +184,104 @@ func (s *session) timeReindex(ctx context.Context) error {
 	return nil
 }
 
-func (s *session) reindexOnce(ctx context.Context, original []byte, name string) (time.Duration, error) {
-	indent := s.sc.ReindexIndent
-	service := indent + name + ":\n" + indent + indent + "image: busybox\n"
-	content := string(original[:s.sc.ReindexOffset]) + service + string(original[s.sc.ReindexOffset:])
-	if err := os.WriteFile(s.sc.ReindexFile, []byte(content), 0o644); err != nil {
+// reindexChange is one on-disk content of the compose file and the poll
+// that returns true once the server's result reflects it.
+type reindexChange struct {
+	content string
+	method  string
+	params  any
+	done    func(result json.RawMessage) bool
+}
+
+// answeredHost returns the first definition probe whose result is not
+// empty and the service name at it.
+func (s *session) answeredHost(ctx context.Context) (int, string, bool) {
+	for _, probe := range s.sc.Probes[Definition] {
+		host := wordAt(s.sc.Content, probe)
+		if _, known := s.sc.Services[host]; !known {
+			continue
+		}
+		resp, err := s.client.Conn.Call(ctx, Definition.lspMethod(), s.requestParams(Definition, s.text.Position(probe)))
+		if err == nil && !isEmpty(resp.Result) {
+			return probe, host, true
+		}
+	}
+	return 0, "", false
+}
+
+// symbolChanges returns the changes that add service number i before the
+// host's service, or nil when workspace/symbol does not find the host's
+// service as it is.
+func (s *session) symbolChanges(ctx context.Context, host string, key ServiceKey, original string) func(i int) reindexChange {
+	if !s.client.Has("workspaceSymbolProvider") {
+		return nil
+	}
+	resp, err := s.client.Conn.Call(ctx, "workspace/symbol", map[string]string{"query": host})
+	if err != nil || !strings.Contains(string(resp.Result), `"`+host+`"`) {
+		return nil
+	}
+	lineStart := strings.LastIndexByte(original[:key.Offset], '\n') + 1
+	indent := original[lineStart:key.Offset]
+	return func(i int) reindexChange {
+		name := fmt.Sprintf("bench-reindex-%03d", i)
+		service := indent + name + ":\n" + indent + indent + "image: busybox\n"
+		return reindexChange{
+			content: original[:lineStart] + service + original[lineStart:],
+			method:  "workspace/symbol",
+			params:  map[string]string{"query": name},
+			done:    func(result json.RawMessage) bool { return strings.Contains(string(result), `"`+name+`"`) },
+		}
+	}
+}
+
+// renameChanges returns the changes that rename the host's service (even
+// i) and restore it (odd i).
+func (s *session) renameChanges(probe int, host string, key ServiceKey, original string) func(i int) reindexChange {
+	renamed := original[:key.Offset] + host + "-bench-renamed" + original[key.Offset+len(host):]
+	params := s.requestParams(Definition, s.text.Position(probe))
+	return func(i int) reindexChange {
+		if i%2 == 0 {
+			return reindexChange{content: renamed, method: Definition.lspMethod(), params: params, done: isEmpty}
+		}
+		return reindexChange{content: original, method: Definition.lspMethod(), params: params,
+			done: func(result json.RawMessage) bool { return !isEmpty(result) }}
+	}
+}
+
+func (s *session) reindexOnce(ctx context.Context, path string, change reindexChange) (time.Duration, error) {
+	if err := os.WriteFile(path, []byte(change.content), 0o644); err != nil {
 		return 0, err
 	}
-	sentAt, err := s.notifyChanged()
+	sentAt, err := s.notifyChanged(path)
 	if err != nil {
 		return 0, err
 	}
 	ctx, cancel := context.WithTimeout(ctx, s.opts.Timeout)
 	defer cancel()
 	for {
-		resp, err := s.client.Conn.Call(ctx, "workspace/symbol", map[string]string{"query": name})
+		resp, err := s.client.Conn.Call(ctx, change.method, change.params)
 		if err != nil {
-			return 0, fmt.Errorf("workspace/symbol %q: %w", name, err)
+			return 0, fmt.Errorf("poll %s: %w", change.method, err)
 		}
-		if strings.Contains(string(resp.Result), `"`+name+`"`) {
+		if change.done(resp.Result) {
 			return resp.Received.Sub(sentAt), nil
 		}
 	}
 }
 
-func (s *session) notifyChanged() (time.Time, error) {
+func (s *session) notifyChanged(path string) (time.Time, error) {
 	return s.client.Conn.Notify("workspace/didChangeWatchedFiles", map[string]any{
-		"changes": []map[string]any{{"uri": lsp.FileURI(s.sc.ReindexFile), "type": 2}},
+		"changes": []map[string]any{{"uri": lsp.FileURI(path), "type": 2}},
 	})
 }
 
-// restore writes the compose file back and tells the server.
-func (s *session) restore(original []byte) {
-	if err := os.WriteFile(s.sc.ReindexFile, original, 0o644); err != nil {
-		s.result.note("re-index: restore %s: %v", s.sc.ReindexFile, err)
+// restore writes the compose file back and notifies the server.
+func (s *session) restore(path string, original []byte) {
+	if err := os.WriteFile(path, original, 0o644); err != nil {
+		s.result.note("re-index: restore %s: %v", path, err)
 		return
 	}
-	if _, err := s.notifyChanged(); err != nil {
+	if _, err := s.notifyChanged(path); err != nil {
 		s.result.note("re-index: %v", err)
 	}
 }

@@ -46,7 +46,7 @@ endfunction
 function! s:Request(buffer, kind, Handler, variable) abort
     let [l:line, l:col] = s:Position(a:kind is# 'hover' ? 'HOVER_POS' : 'DEF_POS')
     let l:tries = 0
-    while l:tries < 40
+    while l:tries < 20
         execute 'let ' . a:variable . ' = v:null'
         let l:message = a:kind is# 'hover'
         \   ? ale#lsp#message#Hover(a:buffer, l:line, l:col)
@@ -69,7 +69,7 @@ function! s:Main() abort
     let s:result.hover = s:hover
     call s:Request(l:buffer, 'definition', function('s:OnDefinition'), 's:definition')
     let s:result.definition = s:definition
-    call s:Wait('!empty(get(get(g:ale_buffer_info, ' . l:buffer . ', {}), "loclist", []))', 20000)
+    call s:Wait('!empty(get(get(g:ale_buffer_info, ' . l:buffer . ', {}), "loclist", []))', 10000)
     let s:result.diagnostics = []
     for l:item in get(get(g:ale_buffer_info, l:buffer, {}), 'loclist', [])
         call add(s:result.diagnostics, {

@@ -37,7 +37,7 @@
 (defun stackls-test-request (server method position)
   "Send METHOD at POSITION until it returns a non-empty result.
 A server may answer null while it still indexes the workspace."
-  (let ((deadline (+ (float-time) 20)) (result nil))
+  (let ((deadline (+ (float-time) 10)) (result nil))
     (while (and (null result) (< (float-time) deadline))
       (setq result (jsonrpc-request server method
                                     (list :textDocument (eglot--TextDocumentIdentifier)
@@ -91,7 +91,7 @@ A server may answer null while it still indexes the workspace."
     (stackls-test-put 'definition
                       (stackls-test-locations
                        (stackls-test-request server :textDocument/definition (stackls-test-position "DEF_POS"))))
-    (stackls-test-wait #'flymake-diagnostics 20)
+    (stackls-test-wait #'flymake-diagnostics 10)
     (stackls-test-put 'diagnostics (stackls-test-diagnostics))
     (eglot-shutdown server))
   (stackls-test-finish 0))

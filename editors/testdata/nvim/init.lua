@@ -10,12 +10,12 @@
 --   OUT               JSON result file
 --   HOVER_POS, DEF_POS  "line:character", 0-based, UTF-16; without them the
 --                     driver stops after the client attaches
---   WAIT_MS           how long to wait for each step (default 20000)
+--   WAIT_MS           how long to wait for each step (default 10000)
 local uv = vim.uv or vim.loop
 local out_path = assert(os.getenv('OUT'), 'OUT is not set')
 local mode = assert(os.getenv('MODE'), 'MODE is not set')
 local config_dir = assert(os.getenv('STACKLS_NVIM_DIR'), 'STACKLS_NVIM_DIR is not set')
-local wait_ms = tonumber(os.getenv('WAIT_MS') or '20000')
+local wait_ms = tonumber(os.getenv('WAIT_MS') or '10000')
 local version = vim.version()
 local result = {
   nvim = string.format('%d.%d.%d', version.major, version.minor, version.patch),

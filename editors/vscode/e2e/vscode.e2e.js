@@ -24,7 +24,7 @@ if (!url || !outDir || !workspace) {
 const SCRIPT = 'srcs/requirements/wordpress/tools/entrypoint.sh';
 const COMPOSE = 'srcs/docker-compose.yml';
 const t0 = Date.now();
-const result = { steps: [] };
+const result = { steps: [], failed: [] };
 
 function step(name, data) {
   result.steps.push({ step: name, t_ms: Date.now() - t0, ...data });
@@ -32,9 +32,9 @@ function step(name, data) {
 }
 
 /** Returns the 1-based line and column of `word` inside the first line that contains `context`. */
-function position(file, context, word) {
+function position(file, context, word, exact = false) {
   const lines = fs.readFileSync(path.join(workspace, file), 'utf8').split('\n');
-  const line = lines.findIndex((l) => l.includes(context));
+  const line = lines.findIndex((l) => (exact ? l.trimEnd() === context : l.includes(context)));
   if (line < 0) throw new Error(`${file} has no line containing "${context}"`);
   const col = lines[line].indexOf(word, lines[line].indexOf(context));
   return { line: line + 1, col: col + 1 };
@@ -92,7 +92,7 @@ async function checkDiagnostic(page, editor) {
   await line.waitFor({ timeout: 30000 });
   const lineBox = await line.boundingBox();
   const squiggles = editor.locator('.squiggly-warning, .squiggly-error, .squiggly-info');
-  const deadline = Date.now() + 60000;
+  const deadline = Date.now() + 30000;
   while (Date.now() < deadline) {
     for (let i = 0; i < (await squiggles.count()); i++) {
       const box = await squiggles.nth(i).boundingBox();
@@ -103,13 +103,26 @@ async function checkDiagnostic(page, editor) {
     }
     await page.waitForTimeout(250);
   }
-  throw new Error('no diagnostic squiggle on the line with "mariadbb" within 60 s');
+  throw new Error('no diagnostic squiggle on the line with "mariadbb" within 30 s');
+}
+
+/** Runs one check, records its result and returns whether it passed; a failed check does not stop the others. */
+async function check(page, name, fn) {
+  try {
+    step(name, await fn());
+    return true;
+  } catch (err) {
+    result.failed.push(name);
+    step(`${name}_failed`, { message: String(err.message || err).split('\n').slice(0, 6).join(' | ') });
+    await page.screenshot({ path: path.join(outDir, `vscode-${name}-failure.png`) }).catch(() => {});
+    return false;
+  }
 }
 
 async function main(page) {
   const typo = position(SCRIPT, 'ping -h mariadbb', 'mariadbb');
   const host = position(SCRIPT, 'nc -z mariadb ', 'mariadb');
-  const service = position(COMPOSE, '  mariadb:', 'mariadb');
+  const service = position(COMPOSE, '  mariadb:', 'mariadb', true);
   step('positions', { typo, host, service });
 
   await page.goto(url);
@@ -123,33 +136,40 @@ async function main(page) {
   await editor.click({ position: { x: 200, y: 10 } });
   step('script_opened');
 
-  step('diagnostic_squiggle', await checkDiagnostic(page, editor));
-  await goTo(page, { line: typo.line, col: typo.col + 2 });
-  const diagnosticHover = await hoverUntil(page, /mariadbb/, 30000);
-  step('diagnostic_message', { text: diagnosticHover.slice(0, 300) });
+  await check(page, 'diagnostic_squiggle', () => checkDiagnostic(page, editor));
+  await check(page, 'diagnostic_message', async () => {
+    await goTo(page, { line: typo.line, col: typo.col + 2 });
+    return { text: (await hoverUntil(page, /mariadbb/, 30000)).slice(0, 300) };
+  });
 
-  await goTo(page, { line: host.line, col: host.col + 2 });
-  const hoverText = await hoverUntil(page, /service[\s\S]*mariadb|mariadb[\s\S]*service/i, 30000);
-  step('hover', { text: hoverText.slice(0, 300) });
-  const hoverShot = path.join(outDir, 'vscode-hover.png');
-  await page.screenshot({ path: hoverShot });
-  step('screenshot', { file: hoverShot });
-
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('F12');
-  await page.locator('.tabs-container .tab.active', { hasText: path.basename(COMPOSE) }).waitFor({ timeout: 30000 });
-  const want = `Ln ${service.line},`;
-  await page.waitForFunction(
-    (w) => (document.querySelector('[id="status.editor.selection"]')?.textContent || '').includes(w),
-    want,
-    { timeout: 10000 },
-  ).catch(() => {});
-  const landed = await cursor(page);
-  step('definition', { tab: path.basename(COMPOSE), cursor: landed });
-  if (!landed.includes(want)) {
-    throw new Error(`definition landed at "${landed}" in ${COMPOSE}; want line ${service.line} (the mariadb: key)`);
+  const hovered = await check(page, 'hover', async () => {
+    await goTo(page, { line: host.line, col: host.col + 2 });
+    return { text: (await hoverUntil(page, /service[\s\S]*mariadb|mariadb[\s\S]*service/i, 30000)).slice(0, 300) };
+  });
+  if (hovered) {
+    const hoverShot = path.join(outDir, 'vscode-hover.png');
+    await page.screenshot({ path: hoverShot });
+    step('screenshot', { file: hoverShot });
   }
-  await page.screenshot({ path: path.join(outDir, 'vscode-definition.png') });
+
+  await check(page, 'definition', async () => {
+    await page.keyboard.press('Escape');
+    await goTo(page, { line: host.line, col: host.col + 2 });
+    await page.keyboard.press('F12');
+    const want = `Ln ${service.line},`;
+    await page.locator('.tabs-container .tab.active', { hasText: path.basename(COMPOSE) }).waitFor({ timeout: 30000 });
+    await page.waitForFunction(
+      (w) => (document.querySelector('[id="status.editor.selection"]')?.textContent || '').includes(w),
+      want,
+      { timeout: 10000 },
+    ).catch(() => {});
+    const landed = await cursor(page);
+    if (!landed.includes(want)) {
+      throw new Error(`definition landed at "${landed}" in ${COMPOSE}; want line ${service.line} (the mariadb: key)`);
+    }
+    await page.screenshot({ path: path.join(outDir, 'vscode-definition.png') });
+    return { tab: path.basename(COMPOSE), cursor: landed };
+  });
 }
 
 (async () => {
@@ -167,7 +187,7 @@ async function main(page) {
   try {
     step('browser_started');
     await main(page);
-    ok = true;
+    ok = result.failed.length === 0;
   } catch (err) {
     step('error', { message: String(err.message || err).split('\n').slice(0, 6).join(' | ') });
     await page.screenshot({ path: path.join(outDir, 'vscode-failure.png') }).catch(() => {});

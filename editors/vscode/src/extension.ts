@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { resolveServer } from './binary';
 import { documentSelector } from './selector';
+import { traceChannel } from './trace';
 
 const CLIENT_ID = 'stackls';
 const CLIENT_NAME = 'stackls';
@@ -23,7 +24,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('stackls.restartServer', () => restart(context)),
     vscode.commands.registerCommand('stackls.showOutput', () => output?.show(true)),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('stackls.path')) {
+      if (event.affectsConfiguration('stackls.path') || event.affectsConfiguration('stackls.trace.server')) {
         void restart(context);
       }
     }),
@@ -39,8 +40,9 @@ export async function deactivate(): Promise<void> {
 
 async function start(context: vscode.ExtensionContext): Promise<void> {
   const channel = output as vscode.LogOutputChannel;
+  const config = vscode.workspace.getConfiguration('stackls');
   const resolved = resolveServer({
-    configuredPath: vscode.workspace.getConfiguration('stackls').get<string>('path', ''),
+    configuredPath: config.get<string>('path', ''),
     extensionPath: context.extensionPath,
     workspaceFolder: vscode.workspace.workspaceFolders?.[0]?.uri.fsPath,
     homeDir: os.homedir(),
@@ -59,7 +61,7 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
   const clientOptions: LanguageClientOptions = {
     documentSelector: documentSelector(),
     outputChannel: channel,
-    traceOutputChannel: channel,
+    traceOutputChannel: traceChannel(channel, config.get<string>('trace.server', 'off'), vscode.LogLevel.Trace),
   };
 
   client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);

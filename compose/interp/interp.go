@@ -1,0 +1,241 @@
+// Package interp finds the "${VAR}" interpolations in a compose value and
+// resolves them with compose-go's template package.
+//
+// Refs finds each reference with compose-go's own pattern
+// (template.DefaultPattern) and cuts a braced reference at its first
+// closing brace as compose-go does, so "${A:-x}-${B}" is two references.
+// Offsets are byte offsets into the string given to Refs.
+package interp
+
+import (
+	"strings"
+
+	"github.com/compose-spec/compose-go/v2/template"
+	"github.com/stackls/stackls/position"
+)
+
+// Operators of a braced reference, as compose writes them.
+const (
+	OpNone             = ""
+	OpDefaultIfEmpty   = ":-" // ${VAR:-default}: default when unset or empty
+	OpDefaultIfUnset   = "-"  // ${VAR-default}: default when unset
+	OpRequiredNonEmpty = ":?" // ${VAR:?message}: error when unset or empty
+	OpRequired         = "?"  // ${VAR?message}: error when unset
+	OpAltIfNonEmpty    = ":+" // ${VAR:+alternative}: alternative when set and not empty
+	OpAltIfSet         = "+"  // ${VAR+alternative}: alternative when set
+)
+
+// Ref is one "$VAR" or "${...}" reference.
+type Ref struct {
+	Name     string
+	Op       string // one of the Op constants
+	Arg      string // the default, alternative or message after Op, as written
+	Braced   bool
+	Invalid  bool          // "${" that compose-go rejects, such as "${}" or "${1}"
+	Span     position.Span // the whole reference, "$" to the closing brace
+	NameSpan position.Span
+	ArgSpan  position.Span // empty when there is no Op
+	Nested   []Ref         // references inside Arg
+}
+
+// Refs returns the references in s, in order. "$$" is an escaped "$" and
+// is not a reference.
+func Refs(s string) []Ref {
+	var refs []Ref
+	pattern := template.DefaultPattern
+	names := pattern.SubexpNames()
+	for from := 0; from < len(s); {
+		m := pattern.FindStringSubmatchIndex(s[from:])
+		if m == nil {
+			break
+		}
+		start := from + m[0]
+		group := func(name string) (int, int, bool) {
+			for i, n := range names {
+				if n == name && m[2*i] >= 0 {
+					return from + m[2*i], from + m[2*i+1], true
+				}
+			}
+			return 0, 0, false
+		}
+		if _, _, ok := group("escaped"); ok {
+			from = start + 2
+			continue
+		}
+		if nameStart, nameEnd, ok := group("named"); ok {
+			refs = append(refs, Ref{Name: s[nameStart:nameEnd], Span: position.Span{Start: start, End: nameEnd}, NameSpan: position.Span{Start: nameStart, End: nameEnd}})
+			from = nameEnd
+			continue
+		}
+		if _, _, ok := group("braced"); ok {
+			ref := braced(s, start)
+			refs = append(refs, ref)
+			from = ref.Span.End
+			continue
+		}
+		end := from + m[1]
+		refs = append(refs, Ref{Invalid: true, Braced: true, Span: position.Span{Start: start, End: invalidEnd(s, end)}})
+		from = max(end, start+2)
+	}
+	return refs
+}
+
+// braced reads the braced reference that starts with "${" at start.
+func braced(s string, start int) Ref {
+	closing := closingBrace(s, start)
+	end := len(s)
+	if closing >= 0 {
+		end = closing + 1
+	}
+	body := s[start+2 : max(start+2, end-1)]
+	nameLen := 0
+	for nameLen < len(body) && isNameByte(body[nameLen], nameLen == 0) {
+		nameLen++
+	}
+	ref := Ref{Braced: true, Name: body[:nameLen], Span: position.Span{Start: start, End: end}}
+	ref.NameSpan = position.Span{Start: start + 2, End: start + 2 + nameLen}
+	rest := body[nameLen:]
+	for _, op := range []string{OpRequiredNonEmpty, OpDefaultIfEmpty, OpAltIfNonEmpty, OpRequired, OpDefaultIfUnset, OpAltIfSet} {
+		if strings.HasPrefix(rest, op) {
+			ref.Op = op
+			argStart := ref.NameSpan.End + len(op)
+			ref.Arg = s[argStart : end-1]
+			ref.ArgSpan = position.Span{Start: argStart, End: end - 1}
+			for _, nested := range Refs(ref.Arg) {
+				ref.Nested = append(ref.Nested, shift(nested, argStart))
+			}
+			break
+		}
+	}
+	return ref
+}
+
+// closingBrace returns the offset of the "}" that closes the "${" at
+// start, counting nested "${", or -1.
+func closingBrace(s string, start int) int {
+	depth := 0
+	for i := start; i < len(s); i++ {
+		switch s[i] {
+		case '{':
+			depth++
+		case '}':
+			depth--
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// invalidEnd returns the end of an invalid "${...}": its closing brace, or
+// the end of s.
+func invalidEnd(s string, from int) int {
+	if i := strings.IndexByte(s[from:], '}'); i >= 0 {
+		return from + i + 1
+	}
+	return len(s)
+}
+
+func isNameByte(c byte, first bool) bool {
+	return c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || !first && '0' <= c && c <= '9'
+}
+
+func shift(r Ref, delta int) Ref {
+	r.Span = r.Span.Shift(delta)
+	r.NameSpan = r.NameSpan.Shift(delta)
+	if r.Op != OpNone {
+		r.ArgSpan = r.ArgSpan.Shift(delta)
+	}
+	for i := range r.Nested {
+		r.Nested[i] = shift(r.Nested[i], delta)
+	}
+	return r
+}
+
+// All returns the references of refs and, depth first, those nested in
+// their arguments.
+func All(refs []Ref) []Ref {
+	var out []Ref
+	for _, r := range refs {
+		out = append(out, r)
+		out = append(out, All(r.Nested)...)
+	}
+	return out
+}
+
+// At returns the innermost reference whose Span contains offset, or nil.
+func At(refs []Ref, offset int) *Ref {
+	for i := range refs {
+		r := &refs[i]
+		if offset < r.Span.Start || offset > r.Span.End {
+			continue
+		}
+		if inner := At(r.Nested, offset); inner != nil {
+			return inner
+		}
+		return r
+	}
+	return nil
+}
+
+// Lookup returns the value of a variable and whether it is set.
+type Lookup func(name string) (string, bool)
+
+// Substitute returns s with its references replaced, as compose does, and
+// compose-go's error for a missing required variable or an invalid
+// reference. When Resolved(s, lookup) is false, variables that lookup
+// does not know read as empty, as compose substitutes them, but a "-"
+// default is then not applied.
+func Substitute(s string, lookup Lookup) (string, error) {
+	if !strings.Contains(s, "$") {
+		return s, nil
+	}
+	mapping := template.Mapping(lookup)
+	if !Resolved(s, lookup) {
+		// NOTE: compose-go logs a warning for each unset variable, even
+		// with WithoutLogging in nested defaults, so unset names are
+		// given as empty here instead.
+		mapping = func(name string) (string, bool) {
+			value, _ := lookup(name)
+			return value, true
+		}
+	}
+	return template.SubstituteWithOptions(s, mapping, template.WithoutLogging)
+}
+
+// Resolved reports whether every reference in s gets a value from lookup
+// or from its own default, so that Substitute gives what compose would.
+func Resolved(s string, lookup Lookup) bool {
+	for _, r := range Refs(s) {
+		if !refResolved(r, lookup) {
+			return false
+		}
+	}
+	return true
+}
+
+func refResolved(r Ref, lookup Lookup) bool {
+	if r.Invalid {
+		return false
+	}
+	value, ok := lookup(r.Name)
+	switch r.Op {
+	case OpDefaultIfEmpty:
+		if ok && value != "" {
+			return true
+		}
+		return Resolved(r.Arg, lookup)
+	case OpDefaultIfUnset:
+		if ok {
+			return true
+		}
+		return Resolved(r.Arg, lookup)
+	case OpAltIfNonEmpty, OpAltIfSet:
+		if !ok {
+			return true
+		}
+		return Resolved(r.Arg, lookup)
+	}
+	return ok
+}

@@ -1,0 +1,240 @@
+package schema
+
+import (
+	"sort"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+	"github.com/santhosh-tekuri/jsonschema/v6/kind"
+	"github.com/stackls/stackls/compose"
+	"github.com/stackls/stackls/compose/interp"
+	"github.com/stackls/stackls/position"
+)
+
+// Problem kinds.
+const (
+	KindUnknownProperty = "unknown-property"
+	KindType            = "type"
+	KindValue           = "value" // enum, pattern, format or range
+	KindRequired        = "required"
+	KindOther           = "other"
+)
+
+// Problem is one schema violation, placed on the YAML node it is about:
+// the key of an unknown property, the value of a wrong type or value.
+type Problem struct {
+	Span    position.Span
+	Message string
+	Kind    string   // one of the Kind constants
+	Path    []string // the path of the value in the document
+}
+
+// Check validates f against the compose-spec schema, after interpolating
+// with lookup. A value with "${...}" that lookup cannot fully resolve gets
+// no type or value problem, because compose would check the substituted
+// value. It returns an error only when the schema cannot be compiled.
+func Check(f *compose.File, lookup interp.Lookup) ([]Problem, error) {
+	in := NewInstance(f, lookup)
+	if f.Root == nil || in.Truncated {
+		return nil, nil
+	}
+	verr, err := Validate(in.Value)
+	if err != nil || verr == nil {
+		return nil, err
+	}
+	var problems []Problem
+	seen := map[string]bool{}
+	for _, leaf := range leaves(verr) {
+		for _, p := range describe(f, in, leaf) {
+			id := p.Span.String() + p.Message
+			if seen[id] {
+				continue
+			}
+			seen[id] = true
+			problems = append(problems, p)
+		}
+	}
+	sort.SliceStable(problems, func(i, j int) bool { return problems[i].Span.Start < problems[j].Span.Start })
+	return problems, nil
+}
+
+// leaves returns the errors of the tree that are worth reporting. For a
+// "oneOf" or "anyOf", it keeps the alternatives that got furthest into the
+// value, and, when every alternative fails on the value's type, one
+// synthesized type error that lists all the types they accept.
+func leaves(e *jsonschema.ValidationError) []*jsonschema.ValidationError {
+	switch e.ErrorKind.(type) {
+	case *kind.OneOf, *kind.AnyOf:
+		return alternatives(e)
+	}
+	if len(e.Causes) == 0 {
+		return []*jsonschema.ValidationError{e}
+	}
+	var out []*jsonschema.ValidationError
+	for _, cause := range e.Causes {
+		out = append(out, leaves(cause)...)
+	}
+	return out
+}
+
+func alternatives(e *jsonschema.ValidationError) []*jsonschema.ValidationError {
+	var wantTypes []string
+	var got string
+	var best []*jsonschema.ValidationError
+	bestDepth := -1
+	for _, cause := range e.Causes {
+		causeLeaves := leaves(cause)
+		if t, ok := sameLocationType(e, causeLeaves); ok {
+			wantTypes = append(wantTypes, t.Want...)
+			got = t.Got
+			continue
+		}
+		depth := maxDepth(causeLeaves)
+		switch {
+		case depth > bestDepth:
+			best, bestDepth = causeLeaves, depth
+		case depth == bestDepth:
+			best = append(best, causeLeaves...)
+		}
+	}
+	if best != nil {
+		return best
+	}
+	if len(wantTypes) == 0 {
+		return []*jsonschema.ValidationError{e}
+	}
+	return []*jsonschema.ValidationError{{
+		SchemaURL:        e.SchemaURL,
+		InstanceLocation: e.InstanceLocation,
+		ErrorKind:        &kind.Type{Got: got, Want: wantTypes},
+	}}
+}
+
+// sameLocationType returns the type error of an alternative that fails
+// only because the value at the alternative's own location has another
+// type.
+func sameLocationType(parent *jsonschema.ValidationError, list []*jsonschema.ValidationError) (*kind.Type, bool) {
+	if len(list) != 1 || len(list[0].InstanceLocation) != len(parent.InstanceLocation) {
+		return nil, false
+	}
+	t, ok := list[0].ErrorKind.(*kind.Type)
+	return t, ok
+}
+
+func maxDepth(list []*jsonschema.ValidationError) int {
+	depth := -1
+	for _, e := range list {
+		d := len(e.InstanceLocation)
+		if _, ok := e.ErrorKind.(*kind.AdditionalProperties); ok {
+			d++
+		}
+		depth = max(depth, d)
+	}
+	return depth
+}
+
+// describe turns one leaf error into Problems placed on f's nodes. It
+// returns nil for a problem that interpolation hides.
+func describe(f *compose.File, in *Instance, e *jsonschema.ValidationError) []Problem {
+	path := e.InstanceLocation
+	loc := in.Locs[PathKey(path)]
+	switch k := e.ErrorKind.(type) {
+	case *kind.AdditionalProperties:
+		var out []Problem
+		for _, name := range k.Properties {
+			if At(schemaPath(path)).AllowsProperty(name) {
+				continue
+			}
+			childPath := append(append([]string(nil), path...), name)
+			child := in.Locs[PathKey(childPath)]
+			out = append(out, Problem{Span: f.NodeSpan(child.Key), Kind: KindUnknownProperty, Path: childPath, Message: unknownPropertyMessage(path, name)})
+		}
+		return out
+	case *kind.FalseSchema:
+		// unevaluatedProperties: false reports each extra property this way.
+		// When a branch of an "allOf" fails, the properties it knows count
+		// as unevaluated too, so only properties no branch knows are kept.
+		if len(path) == 0 || At(schemaPath(path[:len(path)-1])).AllowsProperty(path[len(path)-1]) {
+			return nil
+		}
+		return []Problem{{Span: f.NodeSpan(loc.Key), Kind: KindUnknownProperty, Path: path, Message: unknownPropertyMessage(path[:len(path)-1], path[len(path)-1])}}
+	case *kind.Required:
+		span := f.NodeSpan(loc.Value)
+		if loc.Key != nil {
+			span = f.NodeSpan(loc.Key)
+		}
+		return []Problem{{Span: span, Kind: KindRequired, Path: path, Message: requiredMessage(path, k.Missing)}}
+	case *kind.Type:
+		if loc.Unresolved || loc.Interpolated && castable(in.valueAt(path), k.Want) {
+			return nil
+		}
+		return []Problem{{Span: f.NodeSpan(loc.Value), Kind: KindType, Path: path, Message: typeMessage(path, k.Got, k.Want)}}
+	case *kind.Enum, *kind.Const, *kind.Pattern, *kind.Format, *kind.Minimum, *kind.Maximum,
+		*kind.ExclusiveMinimum, *kind.ExclusiveMaximum, *kind.MinLength, *kind.MaxLength:
+		if loc.Unresolved {
+			return nil
+		}
+		return []Problem{{Span: f.NodeSpan(loc.Value), Kind: KindValue, Path: path, Message: valueMessage(path, in.valueAt(path), e)}}
+	}
+	if loc.Unresolved {
+		return nil
+	}
+	return []Problem{{Span: f.NodeSpan(loc.Value), Kind: KindOther, Path: path, Message: otherMessage(path, e)}}
+}
+
+// valueAt returns the instance value at path, or nil.
+func (in *Instance) valueAt(path []string) any {
+	cur := in.Value
+	for _, part := range path {
+		switch v := cur.(type) {
+		case map[string]any:
+			cur = v[part]
+		case []any:
+			i := 0
+			for _, c := range part {
+				i = i*10 + int(c-'0')
+			}
+			if i < 0 || i >= len(v) {
+				return nil
+			}
+			cur = v[i]
+		default:
+			return nil
+		}
+	}
+	return cur
+}
+
+// castable reports whether compose would convert the interpolated string
+// v to one of the wanted types, as it does for numbers and booleans.
+func castable(v any, want []string) bool {
+	s, ok := v.(string)
+	if !ok {
+		return false
+	}
+	for _, t := range want {
+		switch t {
+		case "integer", "number":
+			if isNumber(s) {
+				return true
+			}
+		case "boolean":
+			if s == "true" || s == "false" || s == "True" || s == "False" || s == "TRUE" || s == "FALSE" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isNumber(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i, c := range s {
+		if c == '.' || c == '-' && i == 0 || '0' <= c && c <= '9' {
+			continue
+		}
+		return false
+	}
+	return true
+}

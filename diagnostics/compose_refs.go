@@ -1,0 +1,210 @@
+package diagnostics
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/stackls/stackls/compose"
+	"github.com/stackls/stackls/compose/project"
+	"github.com/stackls/stackls/position"
+)
+
+// builtinNetworks are networks every project may use without declaring.
+var builtinNetworks = map[string]bool{"default": true, "host": true, "none": true, "bridge": true}
+
+// references reports names of services, networks, volumes, secrets and
+// configs that no file of the project defines. It says nothing when an
+// include of the project cannot be read, since the name may live there.
+func (c *composeCheck) references() {
+	if !c.proj.Complete() {
+		return
+	}
+	for _, svc := range c.model.Services {
+		for _, s := range svc.DependsOn {
+			c.checkService(s, "depends on")
+		}
+		for _, s := range svc.Links {
+			c.checkService(s, "links to")
+		}
+		for _, s := range svc.VolumesFrom {
+			c.checkService(s, "mounts volumes from")
+		}
+		if svc.NetworkMode != nil && svc.NetworkMode.Span != (position.Span{}) && isServiceNetworkMode(c.model, svc) {
+			c.checkService(svc.NetworkMode, "shares the network of")
+		}
+		if svc.Extends != nil && svc.Extends.Service != nil && svc.Extends.File == nil {
+			c.checkService(svc.Extends.Service, "extends")
+		}
+		for _, s := range svc.Networks {
+			c.checkResource(s, project.Networks, composeRuleUndefinedNetwork, "network")
+		}
+		for _, s := range svc.VolumeRefs {
+			c.checkResource(s, project.Volumes, composeRuleUndefinedVolume, "volume")
+		}
+		for _, s := range svc.Secrets {
+			c.checkResource(s, project.Secrets, composeRuleUndefinedSecret, "secret")
+		}
+		for _, s := range svc.Configs {
+			c.checkResource(s, project.Configs, composeRuleUndefinedConfig, "config")
+		}
+	}
+}
+
+// isServiceNetworkMode reports whether the service's network_mode is
+// "service:NAME", whose name the model keeps in NetworkMode.
+func isServiceNetworkMode(f *compose.File, svc *compose.Service) bool {
+	n := compose.Lookup(svc.Node, "network_mode")
+	return n != nil && strings.HasPrefix(n.Value, "service:")
+}
+
+func (c *composeCheck) checkService(s *compose.Scalar, relation string) {
+	if s == nil || s.Value == "" || strings.Contains(s.Value, "$") || len(c.proj.Services(s.Value)) > 0 {
+		return
+	}
+	msg := fmt.Sprintf("undefined service `%s`: no compose file of the project defines it", s.Value)
+	if near := nearest(s.Value, c.proj.ServiceNames()); near != "" {
+		msg += fmt.Sprintf("; did you mean `%s`?", near)
+	}
+	c.add(composeRuleUndefinedService.diag(s.Span, "%s", msg))
+}
+
+func (c *composeCheck) checkResource(s *compose.Scalar, kind string, rule composeRule, noun string) {
+	if s == nil || s.Value == "" || strings.Contains(s.Value, "$") || len(c.proj.Resources(kind, s.Value)) > 0 {
+		return
+	}
+	if kind == project.Networks && builtinNetworks[s.Value] {
+		return
+	}
+	msg := fmt.Sprintf("undefined %s `%s`: declare it under the top-level `%s`", noun, s.Value, kind)
+	if near := nearest(s.Value, c.proj.ResourceNames(kind)); near != "" {
+		msg += fmt.Sprintf(", or did you mean `%s`?", near)
+	}
+	c.add(rule.diag(s.Span, "%s", msg))
+}
+
+// nearest returns the name closest to name when it is a likely typo.
+func nearest(name string, names []string) string {
+	best, bestDist := "", 3
+	for _, candidate := range names {
+		if d := levenshtein(name, candidate); d < bestDist && d < len(name) {
+			best, bestDist = candidate, d
+		}
+	}
+	return best
+}
+
+func levenshtein(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// dependsOnCycles reports each depends_on entry of this file that closes
+// a cycle of services waiting for each other.
+func (c *composeCheck) dependsOnCycles() {
+	graph := map[string][]string{}
+	for _, f := range c.proj.Files {
+		for _, svc := range f.Compose.Services {
+			for _, dep := range svc.DependsOn {
+				graph[svc.Name] = append(graph[svc.Name], dep.Value)
+			}
+		}
+	}
+	for _, svc := range c.model.Services {
+		for _, dep := range svc.DependsOn {
+			if path := pathBetween(graph, dep.Value, svc.Name); path != nil {
+				cycle := append([]string{svc.Name}, path...)
+				c.add(composeRuleDependsOnCycle.diag(dep.Span, "dependency cycle: %s; Compose cannot decide which service to start first", strings.Join(quoteAll(cycle), " → ")))
+			}
+		}
+	}
+}
+
+// pathBetween returns the services from from to to along depends_on
+// edges, both ends included, or nil when there is no such path.
+func pathBetween(graph map[string][]string, from, to string) []string {
+	prev := map[string]string{from: ""}
+	queue := []string{from}
+	for len(queue) > 0 {
+		cur := queue[0]
+		queue = queue[1:]
+		if cur == to {
+			var path []string
+			for n := cur; n != ""; n = prev[n] {
+				path = append([]string{n}, path...)
+			}
+			return path
+		}
+		next := append([]string(nil), graph[cur]...)
+		sort.Strings(next)
+		for _, n := range next {
+			if _, seen := prev[n]; !seen {
+				prev[n] = cur
+				queue = append(queue, n)
+			}
+		}
+	}
+	return nil
+}
+
+func quoteAll(names []string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = "`" + n + "`"
+	}
+	return out
+}
+
+// containerNames reports a container_name that another service of the
+// project uses too; Docker cannot run two containers with one name.
+func (c *composeCheck) containerNames() {
+	owners := map[string]map[string]position.Location{} // container name -> service -> first place
+	for _, f := range c.proj.Files {
+		for _, svc := range f.Compose.Services {
+			if svc.ContainerName == nil || svc.ContainerName.Value == "" || strings.Contains(svc.ContainerName.Value, "$") {
+				continue
+			}
+			name := svc.ContainerName.Value
+			if owners[name] == nil {
+				owners[name] = map[string]position.Location{}
+			}
+			if _, ok := owners[name][svc.Name]; !ok {
+				owners[name][svc.Name] = position.Location{URI: f.URI, Span: svc.ContainerName.Span}
+			}
+		}
+	}
+	for _, svc := range c.model.Services {
+		if svc.ContainerName == nil {
+			continue
+		}
+		users := owners[svc.ContainerName.Value]
+		others := make([]string, 0, len(users))
+		for name := range users {
+			if name != svc.Name {
+				others = append(others, name)
+			}
+		}
+		if len(others) == 0 {
+			continue
+		}
+		sort.Strings(others)
+		d := composeRuleDuplicateContainer.diag(svc.ContainerName.Span, "container name `%s` is also used by service `%s`; container names must be unique", svc.ContainerName.Value, others[0])
+		d.Related = []Related{{Location: users[others[0]], Message: "also used here"}}
+		c.add(d)
+	}
+}

@@ -1,0 +1,192 @@
+package diagnostics
+
+import (
+	"strings"
+
+	"github.com/distribution/reference"
+	"github.com/moby/buildkit/frontend/dockerfile/linter"
+	"github.com/moby/buildkit/util/suggest"
+
+	"github.com/stackls/stackls/dockerfile"
+)
+
+// This file holds the build checks that buildkit runs while it converts a
+// Dockerfile to LLB (dockerfile2llb), which stackls cannot import without
+// a build client. Each check follows buildkit v0.34 and reports through
+// the linter, so that rule names, messages, skips and error=true are
+// buildkit's; the Span is narrowed to the offending word.
+
+// reservedStageNames are the stage names that buildkit reserves.
+var reservedStageNames = map[string]bool{"context": true, "scratch": true}
+
+// stageChecks runs StageNameCasing's siblings that look at all stages:
+// ReservedStageName, DuplicateStageName and ConsistentInstructionCasing.
+func (c *dockerChecker) stageChecks() {
+	seen := map[string]bool{}
+	for _, st := range c.df.Stages {
+		if st.Name == "" {
+			continue
+		}
+		name := strings.ToLower(st.Name)
+		if reservedStageNames[name] {
+			c.buildkitRule(&linter.RuleReservedStageName, st.From, st.NameSpan, linter.RuleReservedStageName.Format(name))
+		}
+		if seen[name] {
+			c.buildkitRule(&linter.RuleDuplicateStageName, st.From, st.NameSpan, linter.RuleDuplicateStageName.Format(name))
+		}
+		seen[name] = true
+	}
+	c.casingCheck()
+}
+
+// casingCheck reports instructions whose keyword is not written in the case
+// that most instructions of the stages use.
+func (c *dockerChecker) casingCheck() {
+	var lower, upper int
+	var counted []*dockerfile.Instruction
+	for _, in := range c.df.Instructions {
+		if in.Stage < 0 || in.Node == nil || !isInstruction(in.Keyword) {
+			continue
+		}
+		counted = append(counted, in)
+		name := in.Node.Value
+		switch name {
+		case strings.ToLower(name):
+			lower++
+		case strings.ToUpper(name):
+			upper++
+		}
+	}
+	majorityLower := lower > upper
+	for _, in := range counted {
+		name := in.Node.Value
+		want, casing := strings.ToUpper(name), "uppercase"
+		if majorityLower {
+			want, casing = strings.ToLower(name), "lowercase"
+		}
+		if name == want {
+			continue
+		}
+		fix := c.edit("Write "+quote(name)+" in "+casing, in.KeywordSpan, want)
+		if c.text(in.KeywordSpan) != name {
+			fix = nil // the keyword is split by a continuation
+		}
+		var fixes []*Fix
+		if fix != nil {
+			fixes = append(fixes, fix)
+		}
+		c.buildkitRule(&linter.RuleConsistentInstructionCasing, in, in.KeywordSpan, linter.RuleConsistentInstructionCasing.Format(name, casing), fixes...)
+	}
+}
+
+func isInstruction(keyword string) bool {
+	for _, name := range instructionNames {
+		if name == keyword {
+			return true
+		}
+	}
+	return false
+}
+
+// fromChecks checks the variables of each FROM line against the global
+// ARGs: UndefinedArgInFrom, RedundantTargetPlatform,
+// FromPlatformFlagConstDisallowed and InvalidDefaultArgInFrom.
+func (c *dockerChecker) fromChecks() {
+	global := c.df.GlobalEnv()
+	var declared []string
+	for _, b := range global.All() {
+		declared = append(declared, b.Name)
+	}
+	for _, st := range c.df.Stages {
+		in := st.From
+		for _, ref := range c.df.VarRefs(in) {
+			if global.Lookup(ref.Name) != nil {
+				continue
+			}
+			match, _ := suggest.Search(ref.Name, declared, true)
+			var fixes []*Fix
+			if match != "" {
+				fixes = append(fixes, c.edit("Change to "+match, ref.Span, match))
+			}
+			c.buildkitRule(&linter.RuleUndefinedArgInFrom, in, ref.ExprSpan, linter.RuleUndefinedArgInFrom.Format(ref.Name, match), fixes...)
+		}
+		if fl := in.Flag("platform"); fl != nil {
+			c.platformChecks(st, fl, global)
+		}
+		if st.Image == "" || c.df.BaseStage(st) != nil {
+			continue
+		}
+		image, _ := c.df.Expand(st.Image, global)
+		_, err := reference.ParseNormalizedNamed(image)
+		switch {
+		case err == nil:
+		case strings.Contains(st.Image, "$"):
+			c.buildkitRule(&linter.RuleInvalidDefaultArgInFrom, in, st.ImageSpan, linter.RuleInvalidDefaultArgInFrom.Format(st.Image))
+		default:
+			c.ownRule(&dfRuleInvalidInstruction, st.ImageSpan, "invalid image reference "+quote(st.Image)+": "+err.Error())
+		}
+	}
+}
+
+// platformChecks checks the --platform value of a FROM line.
+func (c *dockerChecker) platformChecks(st *dockerfile.Stage, fl *dockerfile.Flag, global *dockerfile.Env) {
+	refs := c.df.VarRefs(st.From)
+	var used []*dockerfile.VarRef
+	for _, ref := range refs {
+		if fl.ValueSpan.Contains(ref.Span.Start) {
+			used = append(used, ref)
+		}
+	}
+	if len(used) == 1 && used[0].Name == "TARGETPLATFORM" {
+		value, _ := c.df.Expand(fl.Value, global)
+		if target, _ := global.Get("TARGETPLATFORM"); value == target {
+			fix := c.edit("Remove the --platform flag", fl.Span, "")
+			c.buildkitRule(&linter.RuleRedundantTargetPlatform, st.From, fl.Span, linter.RuleRedundantTargetPlatform.Format(fl.Value), fix)
+		}
+	}
+	if len(used) > 0 {
+		return
+	}
+	os, arch, ok := parsePlatform(fl.Value)
+	if !ok || strings.Contains(st.Name, os) || strings.Contains(st.Name, arch) {
+		return
+	}
+	c.buildkitRule(&linter.RuleFromPlatformFlagConstDisallowed, st.From, fl.ValueSpan, linter.RuleFromPlatformFlagConstDisallowed.Format(fl.Value))
+}
+
+// parsePlatform reads "os[/arch[/variant]]" or a lone OS or architecture,
+// normalized as containerd's platforms package does for common names.
+func parsePlatform(value string) (os, arch string, ok bool) {
+	parts := strings.Split(strings.ToLower(value), "/")
+	for _, p := range parts {
+		if p == "" || strings.Trim(p, "abcdefghijklmnopqrstuvwxyz0123456789_.-") != "" {
+			return "", "", false
+		}
+	}
+	switch len(parts) {
+	case 1:
+		if knownOS[parts[0]] {
+			return parts[0], "amd64", true
+		}
+		return "linux", normalizeArch(parts[0]), true
+	case 2, 3:
+		return parts[0], normalizeArch(parts[1]), true
+	}
+	return "", "", false
+}
+
+var knownOS = map[string]bool{"linux": true, "windows": true, "darwin": true, "freebsd": true, "netbsd": true, "openbsd": true, "solaris": true, "illumos": true, "aix": true, "plan9": true, "js": true, "wasip1": true, "android": true, "ios": true, "dragonfly": true}
+
+func normalizeArch(arch string) string {
+	switch arch {
+	case "i386":
+		return "386"
+	case "x86_64", "x86-64", "amd64":
+		return "amd64"
+	case "aarch64", "arm64":
+		return "arm64"
+	case "armhf", "armel":
+		return "arm"
+	}
+	return arch
+}

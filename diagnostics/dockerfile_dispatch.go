@@ -1,0 +1,290 @@
+package diagnostics
+
+import (
+	"encoding/json"
+	"regexp"
+	"strings"
+
+	"github.com/moby/buildkit/frontend/dockerfile/linter"
+	"github.com/moby/buildkit/frontend/dockerfile/shell"
+	"github.com/moby/buildkit/util/suggest"
+
+	"github.com/stackls/stackls/dockerfile"
+	"github.com/stackls/stackls/position"
+)
+
+// stageState is what buildkit tracks per stage while it dispatches the
+// instructions, as far as the build checks need it.
+type stageState struct {
+	workdirSet bool // an absolute or relative WORKDIR was set in this stage or its base stage
+	shellSet   bool // SHELL was set in this stage or its base stage
+	external   bool // the base is an image, not scratch or a stage
+	last       map[string]*dockerfile.Instruction
+}
+
+// dispatchChecks walks each stage as buildkit dispatches it and runs the
+// checks that need the variables in scope: UndefinedVar,
+// WorkdirRelativePath, MultipleInstructionsDisallowed,
+// JSONArgsRecommended, LegacyKeyValueFormat, SecretsUsedInArgOrEnv,
+// ExposeProtoCasing, ExposeInvalidFormat and NoEmptyContinuation, with
+// stackls's InvalidPort.
+func (c *dockerChecker) dispatchChecks() {
+	for _, in := range c.df.Instructions {
+		c.emptyContinuationLines(in)
+	}
+	states := make([]*stageState, len(c.df.Stages))
+	for i, st := range c.df.Stages {
+		if c.ctx.Err() != nil {
+			return
+		}
+		state := &stageState{last: map[string]*dockerfile.Instruction{}}
+		if base := c.df.BaseStage(st); base != nil {
+			state.workdirSet, state.shellSet = states[base.Index].workdirSet, states[base.Index].shellSet
+		} else {
+			state.external = !strings.EqualFold(st.Image, "scratch")
+		}
+		states[i] = state
+		c.df.WalkStage(i, func(in *dockerfile.Instruction, env *dockerfile.Env) {
+			if in.Node != nil {
+				c.dispatchInstruction(in, env, state)
+			}
+		})
+	}
+}
+
+func (c *dockerChecker) dispatchInstruction(in *dockerfile.Instruction, env *dockerfile.Env, state *stageState) {
+	c.undefinedVars(in, env, state)
+	switch in.Keyword {
+	case "WORKDIR":
+		if !state.workdirSet && len(in.Args) > 0 {
+			path, _ := c.df.Expand(in.ArgsText(), env)
+			if !strings.HasPrefix(path, "/") && !isWindowsAbs(path) {
+				c.buildkitRule(&linter.RuleWorkdirRelativePath, in, in.ArgsSpan(), linter.RuleWorkdirRelativePath.Format(path))
+			}
+		}
+		state.workdirSet = true
+	case "SHELL":
+		state.shellSet = true
+	case "CMD", "ENTRYPOINT", "HEALTHCHECK":
+		if prev := state.last[in.Keyword]; prev != nil {
+			fix := c.edit("Remove the earlier "+in.Keyword, c.wholeLines(prev.Span), "")
+			c.buildkitRule(&linter.RuleMultipleInstructionsDisallowed, prev, prev.KeywordSpan, linter.RuleMultipleInstructionsDisallowed.Format(c.text(prev.KeywordSpan)), fix)
+		}
+		state.last[in.Keyword] = in
+		if in.Keyword != "HEALTHCHECK" && !in.JSONForm && len(in.Args) > 0 && !state.shellSet {
+			c.jsonArgsRecommended(in)
+		}
+	case "ENV", "LABEL":
+		c.legacyKeyValue(in)
+		if in.Keyword == "ENV" {
+			c.secretNames(in, "ENV")
+		}
+	case "ARG":
+		c.secretNames(in, "ARG")
+	case "EXPOSE":
+		c.exposeChecks(in, env)
+	}
+}
+
+func isWindowsAbs(path string) bool {
+	return len(path) >= 3 && path[1] == ':' && (path[2] == '\\' || path[2] == '/')
+}
+
+// emptyContinuationLines reports each empty line inside a continuation.
+func (c *dockerChecker) emptyContinuationLines(in *dockerfile.Instruction) {
+	for _, empty := range in.EmptyLines {
+		fix := c.edit(dfRuleNoEmptyContinuationFix, c.wholeLines(empty), "")
+		c.buildkitRule(&linter.RuleNoEmptyContinuation, in, empty, linter.RuleNoEmptyContinuation.Format(), fix)
+	}
+}
+
+// wholeLines returns span grown to whole lines, with the line end after it.
+func (c *dockerChecker) wholeLines(span position.Span) position.Span {
+	start := c.lineStart[c.lineOf(span.Start)]
+	end := span.End
+	for end < len(c.df.Content) && c.df.Content[end] != '\n' {
+		end++
+	}
+	if end < len(c.df.Content) {
+		end++
+	}
+	return position.Span{Start: start, End: end}
+}
+
+// imageVariables are variables that official base images commonly set in
+// their configuration. Without pulling the image stackls cannot see them,
+// so UndefinedVar does not report them in a stage built on an image.
+// NOTE: buildkit reads the real image configuration; this list only
+// prevents the most common false reports.
+var imageVariables = map[string]bool{
+	"GOPATH": true, "GOLANG_VERSION": true, "GOTOOLCHAIN": true, "JAVA_HOME": true, "JAVA_VERSION": true,
+	"NODE_VERSION": true, "YARN_VERSION": true, "PYTHON_VERSION": true, "PYTHON_SHA256": true, "PIP_VERSION": true,
+	"LANG": true, "GPG_KEY": true, "RUBY_VERSION": true, "RUBY_MAJOR": true, "GEM_HOME": true, "BUNDLE_APP_CONFIG": true,
+	"BUNDLE_SILENCE_ROOT_WARNING": true, "PHP_VERSION": true, "PHP_INI_DIR": true, "NGINX_VERSION": true,
+	"HTTPD_PREFIX": true, "CARGO_HOME": true, "RUSTUP_HOME": true, "RUST_VERSION": true, "MAVEN_HOME": true,
+	"GRADLE_HOME": true, "DOTNET_VERSION": true, "ASPNET_VERSION": true, "ASPNETCORE_URLS": true,
+	"ASPNETCORE_HTTP_PORTS": true, "PG_MAJOR": true, "PG_VERSION": true, "PGDATA": true, "GOSU_VERSION": true,
+	"MARIADB_VERSION": true, "MARIADB_MAJOR": true, "MYSQL_MAJOR": true, "MYSQL_VERSION": true, "REDIS_VERSION": true,
+	"HOME": true, "HOSTNAME": true,
+}
+
+// undefinedVars reports the build-time references of in to variables that
+// are not declared before it, as buildkit's UndefinedVar does. An ARG
+// declared without a value counts as declared. EXPOSE is not checked, as in
+// buildkit.
+func (c *dockerChecker) undefinedVars(in *dockerfile.Instruction, env *dockerfile.Env, state *stageState) {
+	if in.Keyword == "FROM" || in.Keyword == "EXPOSE" {
+		return
+	}
+	for _, ref := range c.df.VarRefs(in) {
+		if !ref.BuildTime || env.Lookup(ref.Name) != nil || state.external && imageVariables[ref.Name] {
+			continue
+		}
+		if ref.Name == "BUILDKIT_SBOM_SCAN_CONTEXT" || ref.Name == "BUILDKIT_SBOM_SCAN_STAGE" {
+			continue
+		}
+		match, _ := suggest.Search(ref.Name, env.Keys(), true)
+		var fixes []*Fix
+		if match != "" {
+			fixes = append(fixes, c.edit("Change to $"+match, ref.Span, match))
+		}
+		c.buildkitRule(&linter.RuleUndefinedVar, in, ref.ExprSpan, linter.RuleUndefinedVar.Format(ref.Name, match), fixes...)
+	}
+}
+
+// jsonArgsRecommended reports a shell-form CMD or ENTRYPOINT; the fix
+// writes plain words as an exec form.
+func (c *dockerChecker) jsonArgsRecommended(in *dockerfile.Instruction) {
+	var fixes []*Fix
+	if words, ok := plainWords(in.ArgsText()); ok {
+		encoded, err := json.Marshal(words)
+		if err == nil {
+			fixes = append(fixes, c.edit("Use the exec form "+string(encoded), in.ArgsSpan(), strings.ReplaceAll(string(encoded), `","`, `", "`)))
+		}
+	}
+	c.buildkitRule(&linter.RuleJSONArgsRecommended, in, in.ArgsSpan(), linter.RuleJSONArgsRecommended.Format(c.text(in.KeywordSpan)), fixes...)
+}
+
+// plainWords splits a shell command into words when it has no shell syntax
+// (quotes, variables, operators, globs), so that the exec form means the
+// same thing.
+func plainWords(cmd string) ([]string, bool) {
+	if cmd == "" || strings.ContainsAny(cmd, "'\"$`\\|&;<>()*?[]{}~#=") {
+		return nil, false
+	}
+	return strings.Fields(cmd), true
+}
+
+// legacyKeyValue reports "ENV key value" and "LABEL key value".
+func (c *dockerChecker) legacyKeyValue(in *dockerfile.Instruction) {
+	if len(in.Args) < 2 || strings.Contains(in.Args[0].Text, "=") {
+		return
+	}
+	name := in.Args[0].Text
+	value := strings.TrimSpace(in.ArgsText()[len(name):])
+	var fixes []*Fix
+	switch {
+	case !strings.ContainsAny(value, " \t"):
+		fixes = append(fixes, c.edit("Write "+name+"="+value, in.ArgsSpan(), name+"="+value))
+	case !strings.ContainsAny(value, "\"'\\`$"):
+		fixes = append(fixes, c.edit("Write "+name+"=\""+value+"\"", in.ArgsSpan(), name+"=\""+value+"\""))
+	}
+	c.buildkitRule(&linter.RuleLegacyKeyValueFormat, in, in.ArgsSpan(), linter.RuleLegacyKeyValueFormat.Format(c.text(in.KeywordSpan)), fixes...)
+}
+
+// secretPatterns are buildkit's word lists for SecretsUsedInArgOrEnv: a
+// name whose first or last word (split on "_") is a secret word, unless a
+// word marks it public.
+var (
+	secretDeny  = regexp.MustCompile(`(?i)(?:_|^)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)`)
+	secretAllow = regexp.MustCompile(`(?i)(?:_|^)(?:public|file|version)(?:_|$)`)
+)
+
+func (c *dockerChecker) secretNames(in *dockerfile.Instruction, keyword string) {
+	for _, d := range c.df.Vars {
+		if d.Instruction != in || !secretDeny.MatchString(d.Name) || secretAllow.MatchString(d.Name) {
+			continue
+		}
+		c.buildkitRule(&linter.RuleSecretsUsedInArgOrEnv, in, d.NameSpan, linter.RuleSecretsUsedInArgOrEnv.Format(keyword, d.Name))
+	}
+}
+
+// exposeChecks expands each EXPOSE word as buildkit does and checks the
+// ports: ExposeProtoCasing, ExposeInvalidFormat, and stackls's InvalidPort.
+// A word whose variables are ARGs without a value is skipped: the build
+// supplies it.
+func (c *dockerChecker) exposeChecks(in *dockerfile.Instruction, env *dockerfile.Env) {
+	lex := shell.NewLex(rune(c.df.Escape))
+	for _, w := range in.Args {
+		if c.hasUnsetVariable(in, w, env) {
+			continue
+		}
+		ports, err := lex.ProcessWords(w.Text, env)
+		if err != nil {
+			continue
+		}
+		for _, port := range ports {
+			c.checkPort(in, w, port)
+		}
+	}
+}
+
+func (c *dockerChecker) hasUnsetVariable(in *dockerfile.Instruction, w *dockerfile.Word, env *dockerfile.Env) bool {
+	for _, ref := range c.df.VarRefs(in) {
+		if w.Span.Contains(ref.Span.Start) {
+			if b := env.Lookup(ref.Name); b == nil || !b.Set {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var portNumber = regexp.MustCompile(`^[0-9]+(-[0-9]+)?$`)
+
+// checkPort checks one expanded port spec: [ip:][hostPort:]port[/proto].
+func (c *dockerChecker) checkPort(in *dockerfile.Instruction, w *dockerfile.Word, raw string) {
+	parts := strings.Split(raw, ":")
+	containerPort := parts[len(parts)-1]
+	port, proto, hasProto := strings.Cut(containerPort, "/")
+	if proto != strings.ToLower(proto) {
+		var fixes []*Fix
+		if !strings.Contains(w.Text, "$") {
+			fixes = append(fixes, c.edit("Write the protocol in lower case", w.Span, strings.ToLower(w.Text)))
+		}
+		c.buildkitRule(&linter.RuleExposeProtoCasing, in, w.Span, linter.RuleExposeProtoCasing.Format(raw), fixes...)
+	}
+	if len(parts) > 1 {
+		c.buildkitRule(&linter.RuleExposeInvalidFormat, in, w.Span, linter.RuleExposeInvalidFormat.Format(raw))
+	}
+	switch {
+	case !portNumber.MatchString(port) || !validPortRange(port):
+		c.ownRule(&dfRuleInvalidPort, w.Span, "invalid port "+quote(raw)+"; EXPOSE takes a port number from 1 to 65535 or a range, optionally with /tcp, /udp or /sctp, such as 8080/tcp")
+	case hasProto && !validProto(proto):
+		c.ownRule(&dfRuleInvalidPort, w.Span, "invalid protocol "+quote(proto)+" in "+quote(raw)+"; use tcp, udp or sctp")
+	}
+}
+
+func validPortRange(port string) bool {
+	for _, p := range strings.Split(port, "-") {
+		n := 0
+		for _, d := range p {
+			n = n*10 + int(d-'0')
+			if n > 65535 {
+				return false
+			}
+		}
+		if n < 1 && p != "0" || len(p) == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+func validProto(proto string) bool {
+	switch strings.ToLower(proto) {
+	case "tcp", "udp", "sctp":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,224 @@
+package dockerfile
+
+import (
+	"github.com/stackls/stackls/position"
+)
+
+// VarRef is a use of a variable, $NAME or ${NAME...}, in an instruction.
+type VarRef struct {
+	Name        string
+	Span        position.Span // the name only
+	ExprSpan    position.Span // from "$" to the end of the name or the closing "}"
+	HasDefault  bool          // ${NAME:-x}, ${NAME-x}, ${NAME:+x}, ${NAME+x}, ${NAME:?x}, ${NAME?x}
+	Instruction *Instruction
+	// BuildTime is true when buildkit expands the reference while it
+	// builds; false for shell-form RUN, CMD and ENTRYPOINT and their
+	// heredocs, where the shell expands it when the command runs.
+	BuildTime bool
+	// InHeredoc is true for a reference inside a heredoc body.
+	InHeredoc bool
+}
+
+// rawRef is a reference found in a text, with offsets into that text.
+type rawRef struct {
+	name                 string
+	nameStart, nameEnd   int
+	exprStart, exprEnd   int
+	hasDefault, unclosed bool
+}
+
+// scanRefs finds the variable references of text. The escape character
+// keeps a "$" literal; inside single quotes nothing expands unless
+// ignoreQuotes is set, as for buildkit's raw heredoc expansion.
+func scanRefs(text string, escape byte, ignoreQuotes bool) []rawRef {
+	var refs []rawRef
+	inSingle := false
+	for i := 0; i < len(text); i++ {
+		ch := text[i]
+		switch {
+		case ch == escape && !inSingle:
+			i++
+		case ch == '\'' && !ignoreQuotes:
+			inSingle = !inSingle
+		case ch == '$' && !inSingle:
+			ref, end := scanDollar(text, i, escape, ignoreQuotes, &refs)
+			if ref != nil {
+				refs = append(refs, *ref)
+			}
+			i = end - 1
+		}
+	}
+	return refs
+}
+
+// scanDollar reads the reference that starts with the "$" at text[at] and
+// returns it (nil for "$" followed by no name) and the offset after it.
+// References nested in the word of ${NAME:-word} are appended to nested.
+func scanDollar(text string, at int, escape byte, ignoreQuotes bool, nested *[]rawRef) (*rawRef, int) {
+	i := at + 1
+	if i < len(text) && text[i] != '{' {
+		end := i
+		for end < len(text) && isNameByte(text[end], end == i) {
+			end++
+		}
+		if end == i {
+			return nil, i
+		}
+		return &rawRef{name: text[i:end], nameStart: i, nameEnd: end, exprStart: at, exprEnd: end}, end
+	}
+	if i >= len(text) {
+		return nil, i
+	}
+	i++ // "{"
+	nameStart := i
+	for i < len(text) && isNameByte(text[i], i == nameStart) {
+		i++
+	}
+	ref := &rawRef{name: text[nameStart:i], nameStart: nameStart, nameEnd: i, exprStart: at}
+	if i < len(text) && text[i] != '}' {
+		switch text[i] {
+		case '-', '+', '?', ':':
+			ref.hasDefault = true
+		}
+	}
+	depth := 1
+	wordStart := i
+	for ; i < len(text); i++ {
+		switch text[i] {
+		case escape:
+			i++
+		case '{':
+			depth++
+		case '}':
+			depth--
+		}
+		if depth == 0 {
+			break
+		}
+	}
+	if i < len(text) {
+		for _, inner := range scanRefs(text[wordStart:i], escape, ignoreQuotes) {
+			*nested = append(*nested, shiftRef(inner, wordStart))
+		}
+		ref.exprEnd = i + 1
+	} else {
+		ref.exprEnd, ref.unclosed = len(text), true
+	}
+	if ref.name == "" {
+		return nil, ref.exprEnd
+	}
+	return ref, ref.exprEnd
+}
+
+func shiftRef(r rawRef, delta int) rawRef {
+	r.nameStart += delta
+	r.nameEnd += delta
+	r.exprStart += delta
+	r.exprEnd += delta
+	return r
+}
+
+// isNameByte reports whether b may be part of a variable name; a name does
+// not start with a digit.
+func isNameByte(b byte, first bool) bool {
+	return b == '_' || 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || !first && '0' <= b && b <= '9'
+}
+
+// buildTimeKeywords are the instructions whose arguments buildkit expands
+// while it builds.
+var buildTimeKeywords = map[string]bool{
+	"FROM": true, "ARG": true, "ENV": true, "LABEL": true, "WORKDIR": true, "USER": true,
+	"STOPSIGNAL": true, "VOLUME": true, "EXPOSE": true, "ADD": true, "COPY": true,
+}
+
+// buildTimeFlags are the flags whose values buildkit expands.
+var buildTimeFlags = map[string]map[string]bool{
+	"FROM": {"platform": true},
+	"ADD":  {"chown": true, "chmod": true, "checksum": true},
+	"COPY": {"chown": true, "chmod": true},
+	"RUN":  {"mount": true},
+}
+
+// VarRefs returns the variable references of an instruction in source
+// order: in its expanded flags, its arguments and its heredoc bodies.
+// Exec-form RUN, CMD and ENTRYPOINT have none, since no shell runs them.
+func (f *File) VarRefs(in *Instruction) []*VarRef {
+	var refs []*VarRef
+	for _, fl := range in.Flags {
+		if buildTimeFlags[in.Keyword][fl.Name] {
+			refs = f.appendLineRefs(refs, in, in.LineIndex(fl.ValueSpan.Start), in.LineIndex(fl.ValueSpan.End), f.Escape, true)
+		}
+	}
+	buildTime := buildTimeKeywords[in.Keyword]
+	switch {
+	case in.Keyword == "ONBUILD" || in.Keyword == "SHELL" || in.Keyword == "MAINTAINER":
+	case in.JSONForm && !buildTime:
+	case buildTime:
+		for _, w := range in.Args {
+			if in.Keyword == "FROM" && w != in.Args[0] {
+				break
+			}
+			refs = f.appendLineRefs(refs, in, in.LineIndex(w.Span.Start), in.LineIndex(w.Span.End), f.Escape, true)
+		}
+	default:
+		refs = f.appendLineRefs(refs, in, in.ArgsStart, len(in.Line), '\\', false)
+	}
+	for _, doc := range in.Heredocs {
+		refs = f.appendHeredocRefs(refs, in, doc)
+	}
+	return refs
+}
+
+// appendLineRefs adds the references in Line[from:to]; buildTime says
+// whether buildkit expands them, and otherwise the shell does.
+func (f *File) appendLineRefs(refs []*VarRef, in *Instruction, from, to int, escape byte, buildTime bool) []*VarRef {
+	if from < 0 || to < from {
+		return refs
+	}
+	for _, r := range scanRefs(in.Line[from:to], escape, false) {
+		refs = append(refs, &VarRef{
+			Name: r.name, HasDefault: r.hasDefault, Instruction: in,
+			Span:      in.LineSpan(from+r.nameStart, from+r.nameEnd),
+			ExprSpan:  in.LineSpan(from+r.exprStart, from+r.exprEnd),
+			BuildTime: buildTime,
+		})
+	}
+	return refs
+}
+
+// appendHeredocRefs adds the references of a heredoc body: build-time ones
+// for an unquoted COPY or ADD heredoc, run-time ones for RUN.
+func (f *File) appendHeredocRefs(refs []*VarRef, in *Instruction, doc *Heredoc) []*VarRef {
+	keyword := in.Keyword
+	if in.Trigger != nil {
+		return refs // ONBUILD: expanded in the build that uses the image
+	}
+	if keyword != "RUN" && !doc.Expand {
+		return refs
+	}
+	body := doc.Body(f.Content)
+	for _, r := range scanRefs(body, '\\', keyword != "RUN") {
+		base := doc.BodySpan.Start
+		refs = append(refs, &VarRef{
+			Name: r.name, HasDefault: r.hasDefault, Instruction: in, InHeredoc: true,
+			Span:      position.Span{Start: base + r.nameStart, End: base + r.nameEnd},
+			ExprSpan:  position.Span{Start: base + r.exprStart, End: base + r.exprEnd},
+			BuildTime: keyword != "RUN",
+		})
+	}
+	return refs
+}
+
+// VarRefAt returns the reference whose ExprSpan contains offset, or nil.
+func (f *File) VarRefAt(offset int) *VarRef {
+	in := f.InstructionAt(offset)
+	if in == nil {
+		return nil
+	}
+	for _, r := range f.VarRefs(in) {
+		if r.ExprSpan.Contains(offset) {
+			return r
+		}
+	}
+	return nil
+}

@@ -1,0 +1,35 @@
+package hover
+
+// composeSubcommandDocs are one-line descriptions of the docker compose
+// subcommands, shown when hovering one in a Makefile recipe.
+var composeSubcommandDocs = map[string]string{
+	"up":      "Builds missing images, creates the containers and starts them. `-d` runs them in the background; `--build` rebuilds images first.",
+	"down":    "Stops and removes the containers and networks of the project. `-v` also removes its named volumes.",
+	"build":   "Builds the images of the given services, or of every service with a `build` section.",
+	"exec":    "Runs a command in the running container of SERVICE. `-T` disables the pseudo-terminal, as scripts and CI need.",
+	"run":     "Starts a new one-off container of SERVICE and runs a command in it. `--rm` removes it afterwards.",
+	"logs":    "Shows the output of the containers of the given services. `-f` follows new output.",
+	"stop":    "Stops the running containers of the given services without removing them.",
+	"start":   "Starts existing, stopped containers of the given services.",
+	"restart": "Restarts the containers of the given services; changes to the compose file are not applied.",
+	"rm":      "Removes stopped containers of the given services.",
+	"pull":    "Pulls the images of the given services.",
+	"push":    "Pushes the images of the given services to their registries.",
+	"kill":    "Sends SIGKILL, or the signal given with `-s`, to the containers of the given services.",
+	"pause":   "Pauses the processes of the containers of the given services.",
+	"unpause": "Resumes the paused containers of the given services.",
+	"create":  "Creates the containers of the given services without starting them.",
+	"ps":      "Lists the containers of the project.",
+	"config":  "Checks the compose files and prints the merged, interpolated model.",
+	"top":     "Shows the running processes of the containers of the given services.",
+	"images":  "Lists the images the containers of the given services use.",
+	"events":  "Streams container events of the given services.",
+	"wait":    "Blocks until the containers of the given services stop, and prints their exit codes.",
+	"watch":   "Watches the build context of the given services and rebuilds or syncs their containers when files change.",
+	"stats":   "Shows live CPU, memory and I/O usage of the containers of the given services.",
+	"port":    "Prints the public port bound to a private port of SERVICE.",
+	"attach":  "Attaches the terminal to the running container of SERVICE.",
+	"cp":      "Copies files between a service container and the local filesystem.",
+	"ls":      "Lists the running compose projects.",
+	"version": "Prints the docker compose version.",
+}

@@ -1,0 +1,176 @@
+package navigation
+
+import (
+	"context"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/stackls/stackls/dockerfile"
+	"github.com/stackls/stackls/position"
+	"github.com/stackls/stackls/workspace"
+)
+
+// links returns the links of a Dockerfile: each FROM image to its registry
+// page, each COPY or ADD source to its file in the build context, and each
+// ENTRYPOINT or CMD script that a COPY put in the image to its source file.
+func (dockerfileProvider) links(ctx context.Context, snap *workspace.Snapshot, f *workspace.File) ([]Link, error) {
+	df := f.Dockerfile()
+	if df == nil {
+		return nil, nil
+	}
+	var links []Link
+	global := df.GlobalEnv()
+	for _, st := range df.Stages {
+		if df.BaseStage(st) != nil || st.ImageSpan.Len() == 0 {
+			continue
+		}
+		image, unresolved := df.Expand(st.Image, global)
+		ref, ok := dockerfile.ParseImageRef(image)
+		if !ok || len(unresolved) > 0 {
+			continue
+		}
+		if url := ref.PageURL(); url != "" {
+			links = append(links, Link{Span: st.ImageSpan, Target: url, Tooltip: "Open " + ref.String() + " on " + ref.Registry})
+		}
+	}
+	for _, in := range df.Instructions {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		for _, target := range instructionFiles(snap, f, df, in) {
+			links = append(links, Link{Span: target.span, Target: string(position.URIFromPath(target.path)), Tooltip: "Open " + filepath.Base(target.path)})
+		}
+	}
+	return links, nil
+}
+
+// contextFile is a word of a Dockerfile that names a file of the build
+// context.
+type contextFile struct {
+	span position.Span
+	path string // OS path
+}
+
+// instructionFiles returns the build context files that an instruction
+// names: COPY and ADD sources, and the script of ENTRYPOINT or CMD when a
+// COPY or ADD of the same stage put it in the image.
+func instructionFiles(snap *workspace.Snapshot, f *workspace.File, df *dockerfile.File, in *dockerfile.Instruction) []contextFile {
+	contexts := snap.Index().BuildContexts(f.URI)
+	var found []contextFile
+	switch in.Keyword {
+	case "COPY", "ADD":
+		if in.Flag("from") != nil {
+			return nil
+		}
+		for _, src := range dockerfile.Sources(in) {
+			if p := existingContextPath(contexts, src.Value); p != "" {
+				found = append(found, contextFile{span: src.Span, path: p})
+			}
+		}
+	case "ENTRYPOINT", "CMD":
+		if len(in.Args) == 0 {
+			return nil
+		}
+		script := in.Args[0]
+		if src := copiedSource(df, in, script.Value); src != "" {
+			if p := existingContextPath(contexts, src); p != "" {
+				found = append(found, contextFile{span: script.Span, path: p})
+			}
+		}
+	}
+	return found
+}
+
+// existingContextPath returns the OS path of src in the first build
+// context that has it, or "" (also for globs, variables and URLs).
+func existingContextPath(contexts []string, src string) string {
+	if src == "" || strings.ContainsAny(src, "$*?[") || strings.Contains(src, "://") {
+		return ""
+	}
+	for _, dir := range contexts {
+		p := filepath.Join(dir, filepath.FromSlash(src))
+		if _, err := os.Stat(p); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+// copiedSource returns the build context source of the file that COPY or
+// ADD put at target (an absolute path in the image) in the stage of in,
+// before in; "" when none did.
+func copiedSource(df *dockerfile.File, in *dockerfile.Instruction, target string) string {
+	if in.Stage < 0 {
+		return ""
+	}
+	target = strings.TrimPrefix(target, "./")
+	source := ""
+	workdir := "/"
+	for _, other := range df.Stages[in.Stage].Instructions {
+		if other == in {
+			break
+		}
+		switch other.Keyword {
+		case "WORKDIR":
+			if arg := other.ArgsText(); strings.HasPrefix(arg, "/") {
+				workdir = arg
+			} else if arg != "" {
+				workdir = path.Join(workdir, arg)
+			}
+		case "COPY", "ADD":
+			if other.Flag("from") != nil {
+				continue
+			}
+			dest := dockerfile.Dest(other)
+			sources := dockerfile.Sources(other)
+			if dest == nil || len(sources) == 0 {
+				continue
+			}
+			for _, src := range sources {
+				if copiedTo(workdir, dest.Value, src.Value, len(sources)) == absolute(workdir, target) {
+					source = src.Value
+				}
+			}
+		}
+	}
+	return source
+}
+
+// copiedTo returns where COPY puts src for dest, in the working folder.
+func copiedTo(workdir, dest, src string, count int) string {
+	dest = absolute(workdir, dest)
+	if strings.HasSuffix(dest, "/") || count > 1 || dest == "/" {
+		return path.Join(dest, path.Base(src))
+	}
+	return path.Clean(dest)
+}
+
+func absolute(workdir, p string) string {
+	if strings.HasPrefix(p, "/") {
+		if strings.HasSuffix(p, "/") && p != "/" {
+			return path.Clean(p) + "/"
+		}
+		return path.Clean(p)
+	}
+	joined := path.Join(workdir, p)
+	if strings.HasSuffix(p, "/") {
+		joined += "/"
+	}
+	return joined
+}
+
+// contextFileAt returns the build context file named at offset, or nil.
+func contextFileAt(snap *workspace.Snapshot, f *workspace.File, df *dockerfile.File, offset int) *contextFile {
+	in := df.InstructionAt(offset)
+	if in == nil {
+		return nil
+	}
+	for _, target := range instructionFiles(snap, f, df, in) {
+		if target.span.Contains(offset) {
+			return &target
+		}
+	}
+	return nil
+}

@@ -1,0 +1,277 @@
+package workspace
+
+import (
+	"bytes"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/stackls/stackls/dockerfile"
+	"github.com/stackls/stackls/position"
+)
+
+// cachedImage is the result of imageFiles for one Dockerfile File and
+// build context, valid while the workspace's file list is tree.
+type cachedImage struct {
+	tree  *pathSet
+	files []*ImageFile
+}
+
+// cachedImageFiles returns imageFiles for the Dockerfile f, computing it
+// only when f or the workspace's file list changed since the last call,
+// so that rebuilding the index after an edit elsewhere reads no path.
+//
+// NOTE: a new file that exists only as an open document and not on disk
+// is seen as a COPY source only after the Dockerfile or the file list
+// changes.
+func cachedImageFiles(s *Snapshot, f *File, ctx string) []*ImageFile {
+	f.imagesMu.Lock()
+	defer f.imagesMu.Unlock()
+	if cached, ok := f.images[ctx]; ok && cached.tree == s.tree {
+		return cached.files
+	}
+	files := imageFiles(s, f.URI, f.Dockerfile(), ctx)
+	if f.images == nil {
+		f.images = map[string]cachedImage{}
+	}
+	f.images[ctx] = cachedImage{tree: s.tree, files: files}
+	return files
+}
+
+// imageFiles returns the files that a Dockerfile copies from the build
+// context ctx, with the ENTRYPOINT and CMD that run each one.
+//
+// TODO: .dockerignore is not read, so a file it excludes still counts as
+// copied.
+func imageFiles(s *Snapshot, uri position.URI, model *dockerfile.File, ctx string) []*ImageFile {
+	var all []*ImageFile
+	workdirs := make([]string, len(model.Stages))
+	for si, st := range model.Stages {
+		workdir := "/"
+		if parent := parentStage(model, si); parent >= 0 {
+			workdir = workdirs[parent]
+		}
+		for _, in := range st.Instructions {
+			switch in.Keyword {
+			case "WORKDIR":
+				if len(in.Args) > 0 && !strings.Contains(in.Args[0].Value, "$") {
+					workdir = containerPath(workdir, in.Args[0].Value)
+				}
+			case "COPY", "ADD":
+				if in.Flag("from") == nil {
+					all = append(all, copiedFiles(s, uri, in, ctx, workdir, si)...)
+				}
+			}
+		}
+		workdirs[si] = workdir
+	}
+	markRunners(model, all, workdirs)
+	return all
+}
+
+// copiedFiles returns the files one COPY or ADD takes from the context.
+func copiedFiles(s *Snapshot, uri position.URI, in *dockerfile.Instruction, ctx, workdir string, stage int) []*ImageFile {
+	var words []*dockerfile.Word
+	for _, w := range in.Args {
+		if !strings.HasPrefix(w.Text, "<<") {
+			words = append(words, w)
+		}
+	}
+	if len(words) < 2 || len(in.Heredocs) > 0 {
+		return nil
+	}
+	dest := words[len(words)-1].Value
+	if strings.Contains(dest, "$") {
+		return nil // TODO: expand ARG and ENV values in destinations
+	}
+	intoFolder := strings.HasSuffix(dest, "/") || len(words) > 2
+	dest = containerPath(workdir, dest)
+
+	var out []*ImageFile
+	for _, src := range words[:len(words)-1] {
+		for _, m := range sourceFiles(s, ctx, src.Value) {
+			target := dest
+			switch {
+			case m.inFolder != "":
+				target = path.Join(dest, filepath.ToSlash(m.inFolder))
+			case intoFolder || m.glob:
+				target = path.Join(dest, filepath.Base(m.path))
+			}
+			out = append(out, &ImageFile{
+				Source: position.URIFromPath(m.path), Path: target, Dockerfile: uri, Context: ctx,
+				Stage: stage, Instruction: in, SourceSpan: src.Span,
+			})
+		}
+	}
+	return out
+}
+
+// sourceMatch is one file that a COPY source names.
+type sourceMatch struct {
+	path     string // OS path
+	inFolder string // for a folder source, the file's path relative to the folder
+	glob     bool
+}
+
+// sourceFiles returns the files of the context that a COPY source names:
+// a file, every file of a folder, or the files a glob matches. A source
+// outside the context, a URL or one that holds a variable names none.
+func sourceFiles(s *Snapshot, ctx, src string) []sourceMatch {
+	if src == "" || strings.Contains(src, "://") || strings.ContainsAny(src, "$") {
+		return nil
+	}
+	full := filepath.Join(ctx, filepath.FromSlash(src))
+	if _, inside := relInside(ctx, full); !inside {
+		return nil
+	}
+	if strings.ContainsAny(src, "*?[") {
+		var out []sourceMatch
+		for _, p := range s.tree.under(ctx) {
+			if ok, err := filepath.Match(full, p); err == nil && ok && len(out) < maxFolderCopyFiles {
+				out = append(out, sourceMatch{path: p, glob: true})
+			}
+		}
+		return out
+	}
+	if s.pathExists(full) {
+		return []sourceMatch{{path: full}}
+	}
+	var out []sourceMatch
+	for _, p := range s.tree.under(full) {
+		if len(out) == maxFolderCopyFiles {
+			break
+		}
+		if rel, ok := relInside(full, p); ok {
+			out = append(out, sourceMatch{path: p, inFolder: rel})
+		}
+	}
+	return out
+}
+
+// markRunners records, on each image file, the ENTRYPOINT and CMD of its
+// stage's chain whose command names the file's path in the image.
+func markRunners(model *dockerfile.File, files []*ImageFile, workdirs []string) {
+	for _, img := range files {
+		for _, stage := range dependentStages(model, img.Stage) {
+			for _, in := range model.Stages[stage].Instructions {
+				if (in.Keyword == "ENTRYPOINT" || in.Keyword == "CMD") && runsPath(in, workdirs[stage], img.Path) {
+					img.RunBy = append(img.RunBy, in)
+				}
+			}
+		}
+	}
+}
+
+// dependentStages returns the stage at index and the later stages that
+// build on it, since they hold the files it copies.
+func dependentStages(model *dockerfile.File, index int) []int {
+	var out []int
+	for i := index; i < len(model.Stages); i++ {
+		if stageChain(model, i)[index] {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// binDirs are the folders of a usual PATH, where a bare command name of
+// ENTRYPOINT or CMD is looked up.
+var binDirs = []string{"/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"}
+
+// initWrappers are small init programs that run the command after them.
+var initWrappers = map[string]bool{"tini": true, "dumb-init": true, "catatonit": true, "--": true}
+
+// shells run the script named by their first argument that is not an
+// option.
+var shells = map[string]bool{"sh": true, "bash": true, "dash": true, "ash": true, "ksh": true, "mksh": true, "zsh": true, "busybox": true}
+
+// runsPath reports whether an ENTRYPOINT or CMD runs the image path p:
+// as its program, after init wrappers such as tini, or as the script a
+// shell runs ("sh /entrypoint.sh", not "sh -c ..."). A script that
+// another interpreter reads, such as "python /app/main.py", does not
+// count.
+func runsPath(in *dockerfile.Instruction, workdir, p string) bool {
+	var fields []string
+	for _, w := range in.Args {
+		fields = append(fields, strings.Fields(w.Value)...)
+	}
+	for i := 0; i < len(fields); i++ {
+		field := fields[i]
+		name := path.Base(field)
+		switch {
+		case initWrappers[name] || strings.HasPrefix(field, "-"):
+			continue
+		case shells[name]:
+			for i++; i < len(fields) && strings.HasPrefix(fields[i], "-"); i++ {
+				if fields[i] == "-c" {
+					return false
+				}
+			}
+			return i < len(fields) && namesPath(fields[i], workdir, p)
+		}
+		return namesPath(field, workdir, p)
+	}
+	return false
+}
+
+// namesPath reports whether a command word names the image path p: as an
+// absolute path, relative to the working folder, or as a bare name found
+// in a PATH folder.
+func namesPath(field, workdir, p string) bool {
+	switch {
+	case strings.HasPrefix(field, "/"):
+		return path.Clean(field) == p
+	case strings.Contains(field, "/"):
+		return containerPath(workdir, field) == p
+	}
+	for _, dir := range binDirs {
+		if path.Join(dir, field) == p {
+			return true
+		}
+	}
+	return false
+}
+
+// binaryExtensions name files that are never scripts or config files.
+var binaryExtensions = map[string]bool{
+	".png": true, ".jpg": true, ".jpeg": true, ".gif": true, ".ico": true, ".webp": true,
+	".woff": true, ".woff2": true, ".ttf": true, ".otf": true, ".eot": true,
+	".zip": true, ".gz": true, ".tgz": true, ".tar": true, ".bz2": true, ".xz": true, ".7z": true,
+	".jar": true, ".war": true, ".class": true, ".so": true, ".a": true, ".o": true,
+	".dll": true, ".exe": true, ".pdf": true, ".mp3": true, ".mp4": true, ".pyc": true,
+	".db": true, ".sqlite": true, ".bin": true, ".crt": true, ".key": true, ".pem": true,
+}
+
+// linkImageFile links a copied file as a script or a config file.
+func (ix *Index) linkImageFile(s *Snapshot, img *ImageFile) {
+	ix.linkCopied(s, img.Source, len(img.RunBy) > 0)
+}
+
+// linkCopied links a file that a container holds and whose name shows no
+// kind: a script when ENTRYPOINT or CMD runs it and it has no shebang of
+// another language, else a config file.
+func (ix *Index) linkCopied(s *Snapshot, uri position.URI, run bool) {
+	p := uri.Path()
+	if kindFromName(filepath.Base(p)) != KindUnknown || binaryExtensions[strings.ToLower(filepath.Ext(p))] {
+		return
+	}
+	var head []byte
+	if f := s.File(uri); f != nil {
+		if !f.linked && f.Kind != KindUnknown {
+			return // its shebang or languageId decided
+		}
+		head = f.Content
+	} else if hasShellShebang(p) {
+		return // discovery reads it as a script
+	} else {
+		head = peek(p)
+	}
+	switch {
+	case isShellShebang(head):
+		ix.link(uri, KindShell)
+	case run && !bytes.HasPrefix(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), []byte("#!")):
+		ix.link(uri, KindShell)
+	default:
+		ix.link(uri, KindConfig)
+	}
+}
