@@ -38,6 +38,7 @@ type config struct {
 	cacheDir   string
 	format     string
 	out        string
+	jsonOut    string
 	opts       runner.Options
 }
 
@@ -63,6 +64,7 @@ func parseFlags() (config, error) {
 	flag.StringVar(&cfg.cacheDir, "cache", filepath.Join(cache, "stackls-bench"), "folder for generated workspaces and server logs")
 	flag.StringVar(&cfg.format, "format", "markdown", "output format: markdown or json")
 	flag.StringVar(&cfg.out, "o", "", "write the report to this file instead of stdout")
+	flag.StringVar(&cfg.jsonOut, "json", "", "also write the report as JSON to this file")
 
 	flag.IntVar(&cfg.opts.Requests, "n", 200, "timed requests per method")
 	flag.IntVar(&cfg.opts.Warmup, "warmup", 20, "untimed requests per method before the timed ones")

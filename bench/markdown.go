@@ -204,6 +204,7 @@ func sortedSections(r *Report, class string) []*Section {
 
 // writeScaling prints how stackls's costs grow with the generated size.
 func writeScaling(w io.Writer, r *Report) {
+	writeFileScaling(w, r)
 	workspaces := sortedSections(r, "workspace")
 	if len(workspaces) < 2 {
 		return
@@ -225,6 +226,35 @@ func writeScaling(w io.Writer, r *Report) {
 		}
 		fmt.Fprintf(w, "| %d | %s | %s | %s | %s | %s |\n", s.Files, cell(columns[2], res), perThousand,
 			formatMs(float64(res.PeakRSS)/1e6), formatMs(float64(res.PeakRSS)/1e3/float64(s.Files)), reindex)
+	}
+	fmt.Fprintln(w)
+}
+
+// writeFileScaling prints how stackls's per-file costs grow with the
+// length of the generated files.
+func writeFileScaling(w io.Writer, r *Report) {
+	files := sortedSections(r, "files")
+	if len(files) < 3 {
+		return
+	}
+	fmt.Fprint(w, "### Scaling of stackls with the length of the generated files\n\n")
+	fmt.Fprint(w, "| scenario | lines | didOpen → diagnostics ms | hover p50 ms | completion p50 ms | edit → diagnostics p50 ms | peak RSS MB |\n|---|---|---|---|---|---|---|\n")
+	for _, kind := range []runner.Kind{runner.KindDockerfile, runner.KindCompose} {
+		for _, s := range files {
+			res := stacklsResult(s)
+			if res == nil || s.Scenario != kind {
+				continue
+			}
+			p50 := func(st *runner.Stat) string {
+				if st == nil || st.N == 0 {
+					return "–"
+				}
+				return formatMs(st.P50)
+			}
+			fmt.Fprintf(w, "| %s | %d | %s | %s | %s | %s | %s |\n", kind, s.FileLines, cell(columns[3], res),
+				p50(res.Requests[runner.Hover]), p50(res.Requests[runner.Completion]), p50(res.EditDiag),
+				formatMs(float64(res.PeakRSS)/1e6))
+		}
 	}
 	fmt.Fprintln(w)
 }

@@ -122,16 +122,37 @@ func (r *Report) write(cfg config) error {
 			}
 		}
 	}
-	if cfg.format == "json" {
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(r); err != nil {
-			return fmt.Errorf("write report: %w", err)
+	if cfg.jsonOut != "" {
+		if err := r.writeJSONFile(cfg.jsonOut); err != nil {
+			return err
 		}
-		return nil
+	}
+	if cfg.format == "json" {
+		return r.writeJSON(w)
 	}
 	if err := writeMarkdown(w, r); err != nil {
 		return fmt.Errorf("write report: %w", err)
 	}
 	return nil
+}
+
+func (r *Report) writeJSON(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(r); err != nil {
+		return fmt.Errorf("write JSON report: %w", err)
+	}
+	return nil
+}
+
+func (r *Report) writeJSONFile(path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("create JSON report: %w", err)
+	}
+	if err := r.writeJSON(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }

@@ -22,28 +22,28 @@ func dockerfileCompletion(ctx context.Context, snap *workspace.Snapshot, f *work
 	if _, doc := df.HeredocAt(offset); doc != nil {
 		return &List{}, nil
 	}
-	if inComment(df, offset) {
-		return directiveCompletion(df, offset), nil
+	if dfInComment(df, offset) {
+		return dfDirectiveCompletion(df, offset), nil
 	}
 	in := df.InstructionAt(offset)
 	if in == nil {
-		in = openInstructionBefore(df, offset)
+		in = dfOpenInstructionBefore(df, offset)
 	}
 	if in == nil {
-		return keywordCompletion(df, nil, lineStartOffset(df.Content, offset), offset, opts), nil
+		return dfKeywordCompletion(df, nil, dfLineStartOffset(df.Content, offset), offset, opts), nil
 	}
 	i := in.LineIndex(offset)
 	if i < 0 {
 		return &List{}, nil // a comment or empty line inside the continuation
 	}
-	if i <= keywordEnd(in) && offset <= in.KeywordSpan.End {
-		return keywordCompletion(df, in, in.KeywordSpan.Start, offset, opts), nil
+	if i <= dfKeywordEnd(in) && offset <= in.KeywordSpan.End {
+		return dfKeywordCompletion(df, in, in.KeywordSpan.Start, offset, opts), nil
 	}
-	return argumentCompletion(df, in, i, offset, opts, snap.Index().BuildContexts(f.URI)), nil
+	return dfArgumentCompletion(df, in, i, offset, opts, snap.Index().BuildContexts(f.URI)), nil
 }
 
-// inComment reports whether offset is inside a comment line.
-func inComment(df *dockerfile.File, offset int) bool {
+// dfInComment reports whether offset is inside a comment line.
+func dfInComment(df *dockerfile.File, offset int) bool {
 	for _, c := range df.Comments {
 		if c.Start < offset && offset <= c.End {
 			return true
@@ -57,10 +57,10 @@ func inComment(df *dockerfile.File, offset int) bool {
 	return false
 }
 
-// openInstructionBefore returns the instruction whose last line ends with
+// dfOpenInstructionBefore returns the instruction whose last line ends with
 // the escape character just before offset, so that the line at offset
 // continues it.
-func openInstructionBefore(df *dockerfile.File, offset int) *dockerfile.Instruction {
+func dfOpenInstructionBefore(df *dockerfile.File, offset int) *dockerfile.Instruction {
 	for i := len(df.Instructions) - 1; i >= 0; i-- {
 		in := df.Instructions[i]
 		if in.Span.End <= offset {
@@ -73,21 +73,21 @@ func openInstructionBefore(df *dockerfile.File, offset int) *dockerfile.Instruct
 	return nil
 }
 
-// keywordEnd returns the end of the keyword in Line.
-func keywordEnd(in *dockerfile.Instruction) int {
+// dfKeywordEnd returns the end of the keyword in Line.
+func dfKeywordEnd(in *dockerfile.Instruction) int {
 	return in.LineIndex(in.KeywordSpan.End)
 }
 
-func lineStartOffset(content []byte, offset int) int {
+func dfLineStartOffset(content []byte, offset int) int {
 	for offset > 0 && content[offset-1] != '\n' {
 		offset--
 	}
 	return offset
 }
 
-// keywordCompletion proposes instructions for the keyword being typed from
+// dfKeywordCompletion proposes instructions for the keyword being typed from
 // start to offset, and the parser directives at the top of the file.
-func keywordCompletion(df *dockerfile.File, in *dockerfile.Instruction, start, offset int, opts Options) *List {
+func dfKeywordCompletion(df *dockerfile.File, in *dockerfile.Instruction, start, offset int, opts Options) *List {
 	typed := strings.TrimLeft(string(df.Content[start:offset]), " \t")
 	replace := position.Span{Start: offset - len(typed), End: offset}
 	if in != nil {
@@ -101,21 +101,21 @@ func keywordCompletion(df *dockerfile.File, in *dockerfile.Instruction, start, o
 	}
 	list := &List{}
 	lower := typed != "" && typed == strings.ToLower(typed)
-	for _, kw := range keywordOrder {
+	for _, kw := range dfKeywordOrder {
 		if !strings.HasPrefix(kw, strings.ToUpper(typed)) {
 			continue
 		}
-		list.Items = append(list.Items, keywordItem(kw, replace, lower, opts))
+		list.Items = append(list.Items, dfKeywordItem(kw, replace, lower, opts))
 	}
-	if in == nil && beforeInstructions(df, offset) {
-		list.Items = append(list.Items, directiveItems(replace)...)
+	if in == nil && dfBeforeInstructions(df, offset) {
+		list.Items = append(list.Items, dfDirectiveItems(replace)...)
 	}
 	return list
 }
 
-// beforeInstructions reports whether offset comes before every instruction
+// dfBeforeInstructions reports whether offset comes before every instruction
 // and non-directive comment, where parser directives are still read.
-func beforeInstructions(df *dockerfile.File, offset int) bool {
+func dfBeforeInstructions(df *dockerfile.File, offset int) bool {
 	if len(df.Instructions) > 0 && df.Instructions[0].Span.Start < offset {
 		return false
 	}
@@ -127,16 +127,16 @@ func beforeInstructions(df *dockerfile.File, offset int) bool {
 	return true
 }
 
-// keywordItem returns the item of one instruction, as a snippet when the
+// dfKeywordItem returns the item of one instruction, as a snippet when the
 // client takes snippets.
-func keywordItem(kw string, replace position.Span, lower bool, opts Options) *Item {
+func dfKeywordItem(kw string, replace position.Span, lower bool, opts Options) *Item {
 	label := kw
 	if lower {
 		label = strings.ToLower(kw)
 	}
-	item := &Item{Label: label, Kind: KindKeyword, Detail: keywordDetail[kw], Documentation: hover.DockerfileInstructionDoc(kw),
+	item := &Item{Label: label, Kind: KindKeyword, Detail: dfKeywordDetail[kw], Documentation: hover.DockerfileInstructionDoc(kw),
 		Edit: &position.TextEdit{Span: replace, NewText: label + " "}, FilterText: label}
-	if snippet, ok := keywordSnippets[kw]; ok && opts.Snippets {
+	if snippet, ok := dfKeywordSnippets[kw]; ok && opts.Snippets {
 		item.Kind = KindSnippet
 		item.Snippet = true
 		item.Edit.NewText = label + " " + snippet
@@ -144,21 +144,21 @@ func keywordItem(kw string, replace position.Span, lower bool, opts Options) *It
 	return item
 }
 
-// directiveCompletion proposes parser directives inside a comment at the
+// dfDirectiveCompletion proposes parser directives inside a comment at the
 // top of the file.
-func directiveCompletion(df *dockerfile.File, offset int) *List {
-	start := lineStartOffset(df.Content, offset)
-	if start > df.BOM && !beforeInstructions(df, start) {
+func dfDirectiveCompletion(df *dockerfile.File, offset int) *List {
+	start := dfLineStartOffset(df.Content, offset)
+	if start > df.BOM && !dfBeforeInstructions(df, start) {
 		return &List{}
 	}
 	line := string(df.Content[max(start, df.BOM):offset])
 	if strings.Contains(line, "=") {
 		return &List{}
 	}
-	return &List{Items: directiveItems(position.Span{Start: max(start, df.BOM), End: offset})}
+	return &List{Items: dfDirectiveItems(position.Span{Start: max(start, df.BOM), End: offset})}
 }
 
-func directiveItems(replace position.Span) []*Item {
+func dfDirectiveItems(replace position.Span) []*Item {
 	var items []*Item
 	for _, d := range []struct{ label, text, detail string }{
 		{"# syntax=docker/dockerfile:1", "# syntax=docker/dockerfile:1", "parser directive: Dockerfile frontend"},

@@ -13,9 +13,9 @@ import (
 	"github.com/stackls/stackls/position"
 )
 
-// argContext is the word being typed after the keyword: its start in
+// dfArgContext is the word being typed after the keyword: its start in
 // Line, the cursor's index in Line, and the text typed so far.
-type argContext struct {
+type dfArgContext struct {
 	df         *dockerfile.File
 	in         *dockerfile.Instruction
 	start, at  int
@@ -26,18 +26,21 @@ type argContext struct {
 	contexts   []string // OS paths of the build contexts
 }
 
-func (a *argContext) replace() position.Span { return a.in.LineSpan(a.start, a.at) }
+func (a *dfArgContext) replace() position.Span { return a.in.LineSpan(a.start, a.at) }
 
-// argumentCompletion proposes what may follow the keyword at Line index i.
-func argumentCompletion(df *dockerfile.File, in *dockerfile.Instruction, i, offset int, opts Options, contexts []string) *List {
+// dfArgumentCompletion proposes what may follow the keyword at Line index i.
+func dfArgumentCompletion(df *dockerfile.File, in *dockerfile.Instruction, i, offset int, opts Options, contexts []string) *List {
 	if in.Trigger != nil && i <= in.LineIndex(in.Trigger.KeywordSpan.End) && offset >= in.Trigger.KeywordSpan.Start {
-		return triggerCompletion(df, in.Trigger, offset, opts)
+		return dfTriggerCompletion(df, in.Trigger, offset, opts)
 	}
 	if in.Trigger != nil && offset > in.Trigger.KeywordSpan.End {
 		in = in.Trigger
 	}
-	a := &argContext{df: df, in: in, at: i, opts: opts, contexts: contexts}
-	a.start = wordStart(in.Line, i)
+	if in.Keyword == "ONBUILD" && in.Trigger == nil {
+		return dfTriggerCompletion(df, nil, offset, opts)
+	}
+	a := &dfArgContext{df: df, in: in, at: i, opts: opts, contexts: contexts}
+	a.start = dfWordStart(in.Line, i)
 	a.typed = in.Line[a.start:i]
 	a.beforeArgs = a.start <= in.ArgsStart || len(in.Args) == 0
 	for _, w := range in.Args {
@@ -58,8 +61,8 @@ func argumentCompletion(df *dockerfile.File, in *dockerfile.Instruction, i, offs
 	return list
 }
 
-// wordStart returns where the blank-separated word that ends at i starts.
-func wordStart(line string, i int) int {
+// dfWordStart returns where the blank-separated word that ends at i starts.
+func dfWordStart(line string, i int) int {
 	start := i
 	for start > 0 && line[start-1] != ' ' && line[start-1] != '\t' {
 		start--
@@ -67,9 +70,13 @@ func wordStart(line string, i int) int {
 	return start
 }
 
-// triggerCompletion proposes the instructions that ONBUILD may trigger.
-func triggerCompletion(df *dockerfile.File, trigger *dockerfile.Instruction, offset int, opts Options) *List {
-	list := keywordCompletion(df, trigger, trigger.KeywordSpan.Start, offset, opts)
+// dfTriggerCompletion proposes the instructions that ONBUILD may trigger.
+func dfTriggerCompletion(df *dockerfile.File, trigger *dockerfile.Instruction, offset int, opts Options) *List {
+	start := offset
+	if trigger != nil {
+		start = trigger.KeywordSpan.Start
+	}
+	list := dfKeywordCompletion(df, trigger, start, offset, opts)
 	kept := list.Items[:0]
 	for _, item := range list.Items {
 		switch strings.ToUpper(item.Label) {
@@ -85,7 +92,7 @@ func triggerCompletion(df *dockerfile.File, trigger *dockerfile.Instruction, off
 }
 
 // variableCompletion proposes the variables in scope after "$" or "${".
-func (a *argContext) variableCompletion() *List {
+func (a *dfArgContext) variableCompletion() *List {
 	dollar := strings.LastIndexByte(a.typed, '$')
 	if dollar < 0 {
 		return nil
@@ -130,7 +137,7 @@ func (a *argContext) variableCompletion() *List {
 }
 
 // flagCompletion proposes flag names, or the values of the flag being typed.
-func (a *argContext) flagCompletion() *List {
+func (a *dfArgContext) flagCompletion() *List {
 	if !a.beforeArgs {
 		return &List{}
 	}
@@ -143,20 +150,20 @@ func (a *argContext) flagCompletion() *List {
 	switch name {
 	case "from":
 		if a.in.Keyword == "COPY" {
-			return &List{Items: stageItems(a.df, a.in, value, span)}
+			return &List{Items: dfStageItems(a.df, a.in, value, span)}
 		}
 	case "mount":
 		return a.mountCompletion(value, valueStart)
 	}
-	return &List{Items: valueItems(flagValues[name], value, span)}
+	return &List{Items: dfValueItems(dfFlagValues[name], value, span)}
 }
 
 // flagItems proposes the flags of the instruction that start with prefix
 // and are not set yet, except the repeatable ones.
-func (a *argContext) flagItems(prefix string) []*Item {
+func (a *dfArgContext) flagItems(prefix string) []*Item {
 	var items []*Item
-	for _, fl := range instructionFlags[a.in.Keyword] {
-		if !strings.HasPrefix(fl.name, prefix) || a.in.Flag(fl.name) != nil && !repeatableFlags[fl.name] && !strings.HasPrefix(a.typed, "--"+fl.name) {
+	for _, fl := range dfInstructionFlags[a.in.Keyword] {
+		if !strings.HasPrefix(fl.name, prefix) || a.in.Flag(fl.name) != nil && !dfRepeatableFlags[fl.name] && !strings.HasPrefix(a.typed, "--"+fl.name) {
 			continue
 		}
 		item := &Item{Label: "--" + fl.name, Kind: KindProperty, Documentation: hover.DockerfileFlagDoc(a.in.Keyword, fl.name),
@@ -175,7 +182,7 @@ func (a *argContext) flagItems(prefix string) []*Item {
 
 // mountCompletion proposes the option keys of --mount for its type, or the
 // values of the option being typed.
-func (a *argContext) mountCompletion(value string, valueStart int) *List {
+func (a *dfArgContext) mountCompletion(value string, valueStart int) *List {
 	fieldStart := strings.LastIndexByte(value, ',') + 1
 	field := value[fieldStart:]
 	typ := "bind"
@@ -191,12 +198,12 @@ func (a *argContext) mountCompletion(value string, valueStart int) *List {
 	if hasValue {
 		span := a.in.LineSpan(valueStart+fieldStart+len(key)+1, a.at)
 		if key == "from" {
-			return &List{Items: stageItems(a.df, a.in, typedValue, span)}
+			return &List{Items: dfStageItems(a.df, a.in, typedValue, span)}
 		}
-		return &List{Items: valueItems(mountValues[key], typedValue, span)}
+		return &List{Items: dfValueItems(dfMountValues[key], typedValue, span)}
 	}
 	span := a.in.LineSpan(valueStart+fieldStart, a.at)
-	keys := append([]string{"type"}, mountKeys[typ]...)
+	keys := append([]string{"type"}, dfMountKeys[typ]...)
 	var items []*Item
 	for _, k := range keys {
 		if used[k] || !strings.HasPrefix(k, key) {
@@ -212,7 +219,7 @@ func (a *argContext) mountCompletion(value string, valueStart int) *List {
 	return &List{Items: items}
 }
 
-func valueItems(values []string, prefix string, span position.Span) []*Item {
+func dfValueItems(values []string, prefix string, span position.Span) []*Item {
 	var items []*Item
 	for _, v := range values {
 		if strings.HasPrefix(v, prefix) {
@@ -223,8 +230,8 @@ func valueItems(values []string, prefix string, span position.Span) []*Item {
 	return items
 }
 
-// stageItems proposes the stages before in, by name and by index.
-func stageItems(df *dockerfile.File, in *dockerfile.Instruction, prefix string, span position.Span) []*Item {
+// dfStageItems proposes the stages before in, by name and by index.
+func dfStageItems(df *dockerfile.File, in *dockerfile.Instruction, prefix string, span position.Span) []*Item {
 	var items []*Item
 	limit := in.Stage
 	if in.Keyword == "FROM" {
@@ -248,19 +255,19 @@ func stageItems(df *dockerfile.File, in *dockerfile.Instruction, prefix string, 
 }
 
 // positional proposes what the argument at wordIndex may be.
-func (a *argContext) positional() *List {
+func (a *dfArgContext) positional() *List {
 	list := &List{}
 	switch a.in.Keyword {
 	case "FROM":
 		switch a.wordIndex {
 		case 0:
-			list.Items = stageItems(a.df, a.in, a.typed, a.replace())
+			list.Items = dfStageItems(a.df, a.in, a.typed, a.replace())
 		case 1:
-			list.Items = valueItems([]string{"AS"}, strings.ToUpper(a.typed), a.replace())
+			list.Items = dfValueItems([]string{"AS"}, strings.ToUpper(a.typed), a.replace())
 		}
 	case "HEALTHCHECK":
 		if a.wordIndex == 0 {
-			list.Items = valueItems([]string{"CMD", "NONE"}, strings.ToUpper(a.typed), a.replace())
+			list.Items = dfValueItems([]string{"CMD", "NONE"}, strings.ToUpper(a.typed), a.replace())
 		}
 	case "ARG":
 		list.Items = a.argNames()
@@ -274,8 +281,8 @@ func (a *argContext) positional() *List {
 
 // argNames proposes the predefined ARGs and the global ARGs, which a stage
 // must declare to use.
-func (a *argContext) argNames() []*Item {
-	names := append([]string(nil), predefinedArgs...)
+func (a *dfArgContext) argNames() []*Item {
+	names := append([]string(nil), dfPredefinedArgs...)
 	if a.in.Stage >= 0 {
 		for _, d := range a.df.Vars {
 			if d.Stage < 0 && !d.Env {
@@ -296,12 +303,12 @@ func (a *argContext) argNames() []*Item {
 	return items
 }
 
-// maxFileItems caps the build context entries proposed at once.
-const maxFileItems = 200
+// dfMaxFileItems caps the build context entries proposed at once.
+const dfMaxFileItems = 200
 
 // contextFiles proposes the files and folders of the build context (the
 // Dockerfile's folder) under the path typed so far.
-func (a *argContext) contextFiles() []*Item {
+func (a *dfArgContext) contextFiles() []*Item {
 	if strings.ContainsAny(a.typed, "$*?[") || strings.HasPrefix(a.typed, "/") || len(a.contexts) == 0 {
 		return nil
 	}
@@ -314,7 +321,7 @@ func (a *argContext) contextFiles() []*Item {
 	sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
 	var items []*Item
 	for _, e := range entries {
-		if !strings.HasPrefix(e.Name(), base) || len(items) >= maxFileItems {
+		if !strings.HasPrefix(e.Name(), base) || len(items) >= dfMaxFileItems {
 			continue
 		}
 		label, kind := e.Name(), KindFile

@@ -1,14 +1,14 @@
 package completion
 
-// keywordOrder lists the instructions in the order a Dockerfile usually
+// dfKeywordOrder lists the instructions in the order a Dockerfile usually
 // uses them, which is the order of the proposals.
-var keywordOrder = []string{
+var dfKeywordOrder = []string{
 	"FROM", "ARG", "ENV", "RUN", "COPY", "ADD", "WORKDIR", "USER", "EXPOSE", "VOLUME", "LABEL",
 	"ENTRYPOINT", "CMD", "HEALTHCHECK", "SHELL", "STOPSIGNAL", "ONBUILD", "MAINTAINER",
 }
 
-// keywordDetail is the one-line summary of each instruction.
-var keywordDetail = map[string]string{
+// dfKeywordDetail is the one-line summary of each instruction.
+var dfKeywordDetail = map[string]string{
 	"FROM": "start a build stage", "ARG": "declare a build argument", "ENV": "set environment variables",
 	"RUN": "run a command", "COPY": "copy files into the image", "ADD": "add files, URLs or archives",
 	"WORKDIR": "set the working folder", "USER": "set the user", "EXPOSE": "document a port",
@@ -18,8 +18,8 @@ var keywordDetail = map[string]string{
 	"MAINTAINER": "deprecated: set the author",
 }
 
-// keywordSnippets are the argument snippets inserted after each keyword.
-var keywordSnippets = map[string]string{
+// dfKeywordSnippets are the argument snippets inserted after each keyword.
+var dfKeywordSnippets = map[string]string{
 	"FROM":        "${1:image}:${2:tag}${3: AS ${4:name}}",
 	"ARG":         "${1:NAME}=${2:value}",
 	"ENV":         "${1:NAME}=${2:value}",
@@ -40,9 +40,9 @@ var keywordSnippets = map[string]string{
 	"MAINTAINER":  "${1:name}",
 }
 
-// instructionFlags lists each instruction's flags, with the snippet of
+// dfInstructionFlags lists each instruction's flags, with the snippet of
 // their value.
-var instructionFlags = map[string][]struct{ name, value string }{
+var dfInstructionFlags = map[string][]struct{ name, value string }{
 	"FROM": {{"platform", "${1:\\$BUILDPLATFORM}"}},
 	"COPY": {{"from", "${1:stage}"}, {"chown", "${1:user}:${2:group}"}, {"chmod", "${1:755}"}, {"link", ""}, {"parents", ""}, {"exclude", "${1:pattern}"}},
 	"ADD": {{"chown", "${1:user}:${2:group}"}, {"chmod", "${1:755}"}, {"checksum", "sha256:${1:hash}"}, {"keep-git-dir", "${1|true,false|}"},
@@ -51,11 +51,11 @@ var instructionFlags = map[string][]struct{ name, value string }{
 	"HEALTHCHECK": {{"interval", "${1:30s}"}, {"timeout", "${1:30s}"}, {"start-period", "${1:0s}"}, {"start-interval", "${1:5s}"}, {"retries", "${1:3}"}},
 }
 
-// repeatableFlags may appear more than once.
-var repeatableFlags = map[string]bool{"mount": true, "exclude": true, "device": true}
+// dfRepeatableFlags may appear more than once.
+var dfRepeatableFlags = map[string]bool{"mount": true, "exclude": true, "device": true}
 
-// flagValues are the fixed values some flags take.
-var flagValues = map[string][]string{
+// dfFlagValues are the fixed values some flags take.
+var dfFlagValues = map[string][]string{
 	"network":      {"default", "none", "host"},
 	"security":     {"sandbox", "insecure"},
 	"keep-git-dir": {"true", "false"},
@@ -65,8 +65,8 @@ var flagValues = map[string][]string{
 	"platform":     {"$BUILDPLATFORM", "$TARGETPLATFORM", "linux/amd64", "linux/arm64", "linux/arm/v7", "linux/arm/v6", "linux/386", "linux/ppc64le", "linux/s390x", "linux/riscv64", "windows/amd64"},
 }
 
-// mountKeys lists the options of each --mount type.
-var mountKeys = map[string][]string{
+// dfMountKeys lists the options of each --mount type.
+var dfMountKeys = map[string][]string{
 	"bind":   {"target", "source", "from", "rw", "readwrite"},
 	"cache":  {"target", "id", "sharing", "from", "source", "mode", "uid", "gid", "ro", "readonly"},
 	"tmpfs":  {"target", "size"},
@@ -74,8 +74,8 @@ var mountKeys = map[string][]string{
 	"ssh":    {"id", "target", "required", "mode", "uid", "gid"},
 }
 
-// mountValues are the fixed values of some --mount options.
-var mountValues = map[string][]string{
+// dfMountValues are the fixed values of some --mount options.
+var dfMountValues = map[string][]string{
 	"type":     {"bind", "cache", "tmpfs", "secret", "ssh"},
 	"sharing":  {"shared", "private", "locked"},
 	"required": {"true", "false"},
@@ -84,8 +84,8 @@ var mountValues = map[string][]string{
 	"ro":       {"true", "false"},
 }
 
-// predefinedArgs are the ARG names buildkit predefines, for ARG completion.
-var predefinedArgs = []string{
+// dfPredefinedArgs are the ARG names buildkit predefines, for ARG completion.
+var dfPredefinedArgs = []string{
 	"TARGETPLATFORM", "TARGETOS", "TARGETARCH", "TARGETVARIANT", "BUILDPLATFORM", "BUILDOS", "BUILDARCH", "BUILDVARIANT",
 	"HTTP_PROXY", "HTTPS_PROXY", "FTP_PROXY", "NO_PROXY", "ALL_PROXY", "SOURCE_DATE_EPOCH",
 }

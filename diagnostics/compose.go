@@ -49,6 +49,7 @@ func composeDiagnostics(ctx context.Context, snap *workspace.Snapshot, f *worksp
 		c.variables,
 		c.builds,
 		c.files,
+		c.includeCycles,
 	}
 	for _, step := range steps {
 		if ctx.Err() != nil {

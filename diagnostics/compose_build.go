@@ -1,6 +1,7 @@
 package diagnostics
 
 import (
+	"os"
 	"sort"
 	"strings"
 
@@ -28,9 +29,9 @@ func (c *composeCheck) builds() {
 		if b == nil || b.Context == "" {
 			continue
 		}
-		if !project.Exists(c.snap, b.Context) {
+		if problem := contextProblem(b.Context); problem != "" {
 			if svc.Build.Context != nil {
-				c.add(composeRuleMissingFile.diag(svc.Build.Context.Span, "build context `%s` does not exist", svc.Build.Context.Value))
+				c.add(composeRuleMissingBuildContext.diag(svc.Build.Context.Span, "build context `%s` %s", svc.Build.Context.Value, problem))
 			}
 			continue
 		}
@@ -50,9 +51,9 @@ func (c *composeCheck) builds() {
 func (c *composeCheck) reportMissingDockerfile(svc *compose.Service, b *project.Build) {
 	switch {
 	case svc.Build.Dockerfile != nil:
-		c.add(composeRuleMissingFile.diag(svc.Build.Dockerfile.Span, "Dockerfile `%s` does not exist in the build context", svc.Build.Dockerfile.Value))
+		c.add(composeRuleMissingBuildContext.diag(svc.Build.Dockerfile.Span, "Dockerfile `%s` does not exist in the build context", svc.Build.Dockerfile.Value))
 	case svc.Build.Context != nil:
-		c.add(composeRuleMissingFile.diag(svc.Build.Context.Span, "build context `%s` has no `Dockerfile`; add one or set `dockerfile`", svc.Build.Context.Value))
+		c.add(composeRuleMissingBuildContext.diag(svc.Build.Context.Span, "build context `%s` has no `Dockerfile`; add one or set `dockerfile`", svc.Build.Context.Value))
 	}
 }
 
@@ -101,32 +102,45 @@ func (c *composeCheck) checkArgs(svc *compose.Service, df *dockerfile.File) {
 	}
 }
 
+// contextProblem says what is wrong with a local build context, or "".
+func contextProblem(path string) string {
+	info, err := os.Stat(path)
+	switch {
+	case err != nil:
+		return "does not exist"
+	case !info.IsDir():
+		return "is a file; it must be a folder"
+	}
+	return ""
+}
+
 // files reports files that the compose file names but that do not exist:
-// env_file entries (unless marked required: false), secret and config
-// files, include paths and extends.file.
+// env_file entries (unless marked required: false), label_file entries,
+// secret and config files, include paths and extends.file.
 func (c *composeCheck) files() {
 	for _, svc := range c.model.Services {
-		c.checkEnvFiles(compose.Lookup(svc.Node, "env_file"))
+		c.checkEnvFiles(compose.Lookup(svc.Node, "env_file"), "env file")
+		c.checkEnvFiles(compose.Lookup(svc.Node, "label_file"), "label file")
 		if svc.Extends != nil && svc.Extends.File != nil {
-			c.checkPath(svc.Extends.File, "extended file")
+			c.checkPath(svc.Extends.File, "extended file", composeRuleMissingFile)
 		}
 	}
 	for _, r := range append(append([]*compose.Resource(nil), c.model.Secrets...), c.model.Configs...) {
 		if r.File != nil {
-			c.checkPath(r.File, "file")
+			c.checkPath(r.File, "file", composeRuleMissingResourceFile)
 		}
 	}
 	for _, inc := range c.model.Includes {
-		c.checkPath(inc, "included file")
+		c.checkPath(inc, "included file", composeRuleMissingFile)
 	}
 }
 
-func (c *composeCheck) checkEnvFiles(n *yaml.Node) {
+func (c *composeCheck) checkEnvFiles(n *yaml.Node, noun string) {
 	if n == nil || compose.IsReset(n) {
 		return
 	}
 	if n.Kind == yaml.ScalarNode {
-		c.checkPath(&compose.Scalar{Value: n.Value, Span: c.model.NodeSpan(n)}, "env file")
+		c.checkPath(&compose.Scalar{Value: n.Value, Span: c.model.NodeSpan(n)}, noun, composeRuleMissingFile)
 		return
 	}
 	for _, item := range compose.Items(n) {
@@ -138,14 +152,14 @@ func (c *composeCheck) checkEnvFiles(n *yaml.Node) {
 			path = compose.Lookup(item, "path")
 		}
 		if path != nil && path.Kind == yaml.ScalarNode {
-			c.checkPath(&compose.Scalar{Value: path.Value, Span: c.model.NodeSpan(path)}, "env file")
+			c.checkPath(&compose.Scalar{Value: path.Value, Span: c.model.NodeSpan(path)}, noun, composeRuleMissingFile)
 		}
 	}
 }
 
 // checkPath reports a path, relative to the compose file, that exists
 // neither in the Snapshot nor on disk.
-func (c *composeCheck) checkPath(s *compose.Scalar, noun string) {
+func (c *composeCheck) checkPath(s *compose.Scalar, noun string, rule composeRule) {
 	value, ok := project.Substitute(s.Value, c.proj.LookupFunc())
 	if !ok {
 		return
@@ -154,5 +168,5 @@ func (c *composeCheck) checkPath(s *compose.Scalar, noun string) {
 	if path == "" || project.Exists(c.snap, path) {
 		return
 	}
-	c.add(composeRuleMissingFile.diag(s.Span, "%s `%s` does not exist", noun, value))
+	c.add(rule.diag(s.Span, "%s `%s` does not exist", noun, value))
 }

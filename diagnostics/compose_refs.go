@@ -208,3 +208,47 @@ func (c *composeCheck) containerNames() {
 		c.add(d)
 	}
 }
+
+// includeCycles reports an include entry from which the includes lead back
+// to this file, which compose rejects.
+func (c *composeCheck) includeCycles() {
+	for _, inc := range c.model.Includes {
+		path := project.ResolvePath(c.file.URI, inc.Value)
+		if path == "" {
+			continue
+		}
+		if chain := c.includeChain(position.URIFromPath(path), map[position.URI]bool{}, 0); chain != nil {
+			names := []string{c.file.URI.Base()}
+			for _, uri := range chain {
+				names = append(names, uri.Base())
+			}
+			c.add(composeRuleIncludeCycle.diag(inc.Span, "include cycle: %s; Compose rejects a file that includes itself", strings.Join(quoteAll(names), " → ")))
+		}
+	}
+}
+
+// includeChain returns the files from uri along include entries that lead
+// back to the checked file, or nil.
+func (c *composeCheck) includeChain(uri position.URI, seen map[position.URI]bool, depth int) []position.URI {
+	if uri == c.file.URI {
+		return []position.URI{uri}
+	}
+	if seen[uri] || depth > 16 {
+		return nil
+	}
+	seen[uri] = true
+	model := project.Load(c.snap, uri)
+	if model == nil {
+		return nil
+	}
+	for _, inc := range model.Includes {
+		path := project.ResolvePath(uri, inc.Value)
+		if path == "" {
+			continue
+		}
+		if rest := c.includeChain(position.URIFromPath(path), seen, depth+1); rest != nil {
+			return append([]position.URI{uri}, rest...)
+		}
+	}
+	return nil
+}

@@ -45,6 +45,9 @@ var (
 	composeRuleUnknownBuildTarget  = composeRule{"UnknownBuildTarget", Error, composeDocs + "build/#target"}
 	composeRuleUndeclaredBuildArg  = composeRule{"UndeclaredBuildArg", Warning, composeDocs + "build/#args"}
 	composeRuleMissingFile         = composeRule{"MissingFile", Error, composeDocs}
+	composeRuleMissingBuildContext = composeRule{"MissingBuildContext", Error, composeDocs + "build/#context"}
+	composeRuleMissingResourceFile = composeRule{"MissingResourceFile", Error, composeDocs + "secrets/"}
+	composeRuleIncludeCycle        = composeRule{"IncludeCycle", Error, composeDocs + "include/"}
 )
 
 // diag returns a Diagnostic of rule at span with a formatted message.

@@ -82,11 +82,14 @@ services:
       dockerfile: «df»Dockerfile.dev
   noctx:
     build: «ctx»./missing
+  filectx:
+    build: «filectx»./app/Dockerfile
 `, want: []wantDiag{
 			{"UnknownBuildTarget", "target", "dev", "`dev` is not a stage of the Dockerfile; its stages are `build`, `final`"},
 			{"UndeclaredBuildArg", "verion", "VERION", "did you mean `VERSION`?"},
-			{"MissingFile", "df", "Dockerfile.dev", "Dockerfile `Dockerfile.dev` does not exist"},
-			{"MissingFile", "ctx", "./missing", "build context `./missing` does not exist"},
+			{"MissingBuildContext", "df", "Dockerfile.dev", "Dockerfile `Dockerfile.dev` does not exist"},
+			{"MissingBuildContext", "ctx", "./missing", "build context `./missing` does not exist"},
+			{"MissingBuildContext", "filectx", "./app/Dockerfile", "build context `./app/Dockerfile` is a file; it must be a folder"},
 		}},
 		{name: "missing files", file: "compose.yaml", archive: `
 -- compose.yaml --
@@ -115,7 +118,7 @@ A=1
 			{"MissingFile", "inc", "other.yaml", "included file `other.yaml` does not exist"},
 			{"MissingFile", "env", "app.env", "env file `app.env` does not exist"},
 			{"MissingFile", "ext", "base.yaml", "extended file `base.yaml` does not exist"},
-			{"MissingFile", "sec", "./secret.txt", "file `./secret.txt` does not exist"},
+			{"MissingResourceFile", "sec", "./secret.txt", "file `./secret.txt` does not exist"},
 		}},
 	})
 }

@@ -51,9 +51,13 @@ func (c *dockerChecker) instructionChecks() {
 		lint.Warn = func(rulename, _, _, msg string, _ []parser.Range) {
 			captured = append(captured, capturedWarning{rulename, msg})
 		}
-		_, err := instructions.ParseInstructionWithLinter(in.Node, lint)
+		cmd, err := instructions.ParseInstructionWithLinter(in.Node, lint)
 		for _, w := range captured {
 			c.parseWarning(in, w)
+		}
+		if run, ok := cmd.(*instructions.RunCommand); ok && err == nil {
+			// buildkit checks the --mount options when it expands them.
+			err = run.Expand(func(word string) (string, error) { return word, nil })
 		}
 		if err != nil {
 			c.instructionError(in, err)
@@ -130,8 +134,10 @@ func (c *dockerChecker) instructionError(in *dockerfile.Instruction, err error) 
 		msg = located.Unwrap().Error()
 	}
 	if name, ok := strings.CutPrefix(msg, "unknown flag: "); ok {
-		c.unknownFlag(in, name)
-		return
+		if fields := strings.Fields(name); len(fields) > 0 {
+			c.unknownFlag(in, strings.TrimLeft(fields[0], "-"))
+			return
+		}
 	}
 	c.ownRule(&dfRuleInvalidInstruction, c.narrow(in, msg), "invalid "+in.Keyword+": "+msg)
 }

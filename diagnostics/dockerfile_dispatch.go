@@ -140,6 +140,12 @@ func (c *dockerChecker) undefinedVars(in *dockerfile.Instruction, env *dockerfil
 		if !ref.BuildTime || env.Lookup(ref.Name) != nil || state.external && imageVariables[ref.Name] {
 			continue
 		}
+		// NOTE: buildkit expands single-quoted text in a COPY or ADD heredoc
+		// body too and would warn here; stackls takes the quotes as a sign
+		// that the author wants the text literally, and stays silent.
+		if ref.SingleQuoted {
+			continue
+		}
 		if ref.Name == "BUILDKIT_SBOM_SCAN_CONTEXT" || ref.Name == "BUILDKIT_SBOM_SCAN_STAGE" {
 			continue
 		}

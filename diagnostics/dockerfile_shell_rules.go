@@ -21,7 +21,7 @@ func (c *dockerChecker) checkScript(in *dockerfile.Instruction, s *runScript) {
 	syntax.Walk(s.file, func(node syntax.Node) bool {
 		switch n := node.(type) {
 		case *syntax.BinaryCmd:
-			if (n.Op == syntax.Pipe || n.Op == syntax.PipeAll) && pipe == nil {
+			if (n.Op == syntax.Pipe || n.Op == syntax.PipeAll) && pipe == nil && isDownload(n.X) {
 				pipe = n
 			}
 		case *syntax.CallExpr:
@@ -39,12 +39,26 @@ func (c *dockerChecker) checkScript(in *dockerfile.Instruction, s *runScript) {
 	})
 	if pipe != nil && (pipefailAt < 0 || pipefailAt > int(pipe.OpPos.Offset())) {
 		c.ownRule(&dfRulePipeWithoutPipefail, s.byteSpan(int(pipe.OpPos.Offset()), 1),
-			"the pipe hides a failure of the command before it; start the script with `set -o pipefail` (bash) or use SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]")
+			"a failed download goes unnoticed here: the pipe returns the status of its last command; start the script with `set -o pipefail` (bash) or use SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]")
 	}
 	if aptUpdate != nil && !aptClean {
 		c.ownRule(&dfRuleAptGetListsNotCleaned, s.span(aptUpdate.Pos(), aptUpdate.End()),
 			"the package lists that `apt-get update` downloads stay in this layer; end the RUN with `rm -rf /var/lib/apt/lists/*`")
 	}
+}
+
+// isDownload reports whether a statement runs curl or wget, whose failure
+// a pipe would hide.
+func isDownload(stmt *syntax.Stmt) bool {
+	call, ok := stmt.Cmd.(*syntax.CallExpr)
+	if !ok || len(call.Args) == 0 {
+		return false
+	}
+	switch path.Base(call.Args[0].Lit()) {
+	case "curl", "wget":
+		return true
+	}
+	return false
 }
 
 // cachesAptLists reports whether a RUN mounts a cache over the apt lists,
@@ -143,6 +157,10 @@ func (c *dockerChecker) checkApt(s *runScript, call *syntax.CallExpr, name strin
 func (c *dockerChecker) unquotedVariables(s *runScript, call *syntax.CallExpr) {
 	if len(call.Args) < 2 {
 		return
+	}
+	switch call.Args[0].Lit() {
+	case "export", "local", "readonly", "declare", "typeset":
+		return // their NAME=$value arguments are not split
 	}
 	for _, word := range call.Args[1:] {
 		for _, part := range word.Parts {

@@ -158,7 +158,7 @@ var caseTests = []struct {
 	{"keyword glued to continuation", "FROM alpine:3.20\n«k1»HEALTHCHECK\\\nNONE«k2»\n", []wantDiag{{"UnknownInstruction", Error, "k1", "k2"}}},
 	{"backtick escape file", "# escape=`\nFROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nSHELL [\"powershell\", \"-Command\"]\nLABEL owner=\"team-a\" `\n      purpose=\"demo\"\nRUN move .\\x64\\Tools .\\Tools\n", nil},
 	{"directive after blank line is a comment", "\n#escape=a\nFROM alpine:3.20\n", nil},
-	{"blank escape directive", "#escape=«e1» «e2»  \nFROM alpine:3.20\n", []wantDiag{{"ParseError", Error, "e1", "e2"}}},
+	{"blank escape directive", "#escape=«e1»   «e2»\nFROM alpine:3.20\n", []wantDiag{{"ParseError", Error, "e1", "e2"}}},
 	{"EXPOSE with variables", "FROM scratch\nARG SVC_PORT\nEXPOSE $SVC_PORT\nARG ALT_PORT=9000\nENV LISTEN_PORT=$ALT_PORT\nEXPOSE \"$LISTEN_PORT\"\nEXPOSE \"$ALT_PORT\"/udp\nEXPOSE 8080/tcp 9090/udp\nEXPOSE «p1»http«p2»\n", []wantDiag{{"InvalidPort", Error, "p1", "p2"}}},
 	{"ARG scope across FROM has no build-time use", "ARG BASE_TAG=3.20\nFROM alpine:$BASE_TAG\nRUN echo \"tag=$BASE_TAG\"\nARG BASE_TAG\nRUN echo \"tag=$BASE_TAG\"\nFROM alpine:$BASE_TAG AS second\nRUN echo \"tag=$BASE_TAG\"\n", nil},
 	{"no trailing newline", "FROM alpine:3.20", nil},

@@ -9,37 +9,37 @@ import (
 	"github.com/stackls/stackls/workspace"
 )
 
-// hostRule is a script or config file check declared as data: its name
+// scriptRule is a script or config file check declared as data: its name
 // (the Diagnostic's Code), severity and documentation.
-type hostRule struct {
+type scriptRule struct {
 	Name     string
 	Severity Severity
 	URL      string
 }
 
 var (
-	ruleShellSyntax = hostRule{
+	ruleShellSyntax = scriptRule{
 		Name:     "ShellSyntax",
 		Severity: Error,
 		URL:      "https://pubs.opengroup.org/onlinepubs/9799919799/utilities/V3_chap02.html",
 	}
 	// ruleShellDialect is a warning: some /bin/sh shells, such as BusyBox
 	// ash, accept a few bash constructs, but dash and POSIX sh do not.
-	ruleShellDialect = hostRule{
+	ruleShellDialect = scriptRule{
 		Name:     "ShellDialect",
 		Severity: Warning,
 		URL:      "https://pubs.opengroup.org/onlinepubs/9799919799/utilities/V3_chap02.html",
 	}
 	// ruleUnknownHost is a warning: the name may be a host outside the
 	// compose project.
-	ruleUnknownHost = hostRule{
+	ruleUnknownHost = scriptRule{
 		Name:     "UnknownHost",
 		Severity: Warning,
 		URL:      "https://docs.docker.com/compose/how-tos/networking/",
 	}
 )
 
-func (r hostRule) diagnostic(message string) *Diagnostic {
+func (r scriptRule) diagnostic(message string) *Diagnostic {
 	return &Diagnostic{Severity: r.Severity, Code: r.Name, CodeHref: r.URL, Source: "stackls", Message: message}
 }
 

@@ -206,7 +206,7 @@ stage 0 image="alpine:3.20" name=""
 		src:  "#escape=   \nFROM alpine:3.20\n",
 		want: `FROM "FROM" stage=0 "alpine:3.20"
 stage 0 image="alpine:3.20" name=""
-error " "
+error "   "
 `,
 	},
 	{

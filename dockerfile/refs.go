@@ -17,6 +17,9 @@ type VarRef struct {
 	BuildTime bool
 	// InHeredoc is true for a reference inside a heredoc body.
 	InHeredoc bool
+	// SingleQuoted is true for a reference between single quotes in a
+	// COPY or ADD heredoc body, which buildkit still expands.
+	SingleQuoted bool
 }
 
 // rawRef is a reference found in a text, with offsets into that text.
@@ -25,6 +28,7 @@ type rawRef struct {
 	nameStart, nameEnd   int
 	exprStart, exprEnd   int
 	hasDefault, unclosed bool
+	singleQuoted         bool // between single quotes that ignoreQuotes skipped
 }
 
 // scanRefs finds the variable references of text. The escape character
@@ -32,17 +36,22 @@ type rawRef struct {
 // ignoreQuotes is set, as for buildkit's raw heredoc expansion.
 func scanRefs(text string, escape byte, ignoreQuotes bool) []rawRef {
 	var refs []rawRef
-	inSingle := false
+	inSingle, quoted := false, false
 	for i := 0; i < len(text); i++ {
 		ch := text[i]
 		switch {
 		case ch == escape && !inSingle:
 			i++
-		case ch == '\'' && !ignoreQuotes:
-			inSingle = !inSingle
+		case ch == '\'':
+			if ignoreQuotes {
+				quoted = !quoted
+			} else {
+				inSingle = !inSingle
+			}
 		case ch == '$' && !inSingle:
 			ref, end := scanDollar(text, i, escape, ignoreQuotes, &refs)
 			if ref != nil {
+				ref.singleQuoted = quoted
 				refs = append(refs, *ref)
 			}
 			i = end - 1
@@ -200,7 +209,7 @@ func (f *File) appendHeredocRefs(refs []*VarRef, in *Instruction, doc *Heredoc) 
 	for _, r := range scanRefs(body, '\\', keyword != "RUN") {
 		base := doc.BodySpan.Start
 		refs = append(refs, &VarRef{
-			Name: r.name, HasDefault: r.hasDefault, Instruction: in, InHeredoc: true,
+			Name: r.name, HasDefault: r.hasDefault, Instruction: in, InHeredoc: true, SingleQuoted: r.singleQuoted,
 			Span:      position.Span{Start: base + r.nameStart, End: base + r.nameEnd},
 			ExprSpan:  position.Span{Start: base + r.exprStart, End: base + r.exprEnd},
 			BuildTime: keyword != "RUN",

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"strings"
 	"unicode"
 
 	"github.com/moby/buildkit/frontend/dockerfile/parser"
@@ -188,7 +189,13 @@ func (s *scanner) directive(line physLine, text []byte) bool {
 	dir.Value = d.Value
 	if d.Name == "escape" {
 		if d.Value != "`" && d.Value != `\` {
-			s.addError(dir.ValueSpan, "invalid escape character %q; the escape directive takes ` or \\", d.Value)
+			span := dir.ValueSpan
+			if strings.TrimSpace(d.Value) == "" {
+				// A blank value: mark every blank after "=".
+				eq := bytes.IndexByte(s.f.Content[dir.NameSpan.End:dir.Span.End], '=')
+				span = position.Span{Start: dir.NameSpan.End + eq + 1, End: dir.Span.End}
+			}
+			s.addError(span, "invalid escape character %q; the escape directive takes ` or \\", d.Value)
 			return false
 		}
 		s.setEscape(d.Value[0])

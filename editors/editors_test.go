@@ -33,18 +33,20 @@ func TestMain(m *testing.M) {
 }
 
 // stacklsBinary builds cmd/stackls once per test run and returns its path.
-// $STACKLS_TEST_BINARY names a binary to test instead.
+// $STACKLS_TEST_BINARY names a binary to test instead. Either way the path
+// ends in "stackls", because editor configs run that name from PATH.
 func stacklsBinary(t *testing.T) string {
 	t.Helper()
-	if bin := os.Getenv("STACKLS_TEST_BINARY"); bin != "" {
-		return bin
-	}
 	buildOnce.Do(func() {
 		buildDir, buildErr = os.MkdirTemp("", "stackls-editors-")
 		if buildErr != nil {
 			return
 		}
 		buildPath = filepath.Join(buildDir, "stackls")
+		if bin := os.Getenv("STACKLS_TEST_BINARY"); bin != "" {
+			buildErr = linkBinary(bin, buildPath)
+			return
+		}
 		cmd := exec.Command("go", "build", "-o", buildPath, "github.com/stackls/stackls/cmd/stackls")
 		cmd.Dir = repoRoot(t)
 		if out, err := cmd.CombinedOutput(); err != nil {
@@ -55,6 +57,18 @@ func stacklsBinary(t *testing.T) string {
 		t.Fatal(buildErr)
 	}
 	return buildPath
+}
+
+// linkBinary makes link a symbolic link to the absolute path of bin.
+func linkBinary(bin, link string) error {
+	abs, err := filepath.Abs(bin)
+	if err != nil {
+		return fmt.Errorf("STACKLS_TEST_BINARY: %w", err)
+	}
+	if _, err := os.Stat(abs); err != nil {
+		return fmt.Errorf("STACKLS_TEST_BINARY: %w", err)
+	}
+	return os.Symlink(abs, link)
 }
 
 // repoRoot returns the module root, the parent of this package's folder.

@@ -1,9 +1,9 @@
 #!/bin/sh
-# Installs the editors that the Go tests in editors/ drive, on Debian 12:
-# Neovim 0.7, Vim 9 with ALE and Emacs 28 with eglot from apt, plus newer
-# Neovims (0.10 from trixie, 0.12 from forky) unpacked from those suites'
-# .deb files into a cache folder, without changing the system's apt sources
-# or dpkg database. Each step is skipped when its result is already there.
+# Installs the editors that the Go tests in editors/ drive, on Debian 12.
+# Neovim 0.7, Vim 9 with ALE and Emacs 28 with eglot come from apt. Newer
+# Neovims (0.10 from trixie, 0.12 from forky) are unpacked from those
+# suites' .deb files into a cache folder; the system's apt sources and dpkg
+# database stay unchanged. Each step is skipped when its result is there.
 #
 # Usage: editors/install-test-editors.sh [CACHE]
 #   CACHE defaults to $STACKLS_E2E_CACHE or ~/.cache/stackls-e2e; the tests

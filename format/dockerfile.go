@@ -36,13 +36,13 @@ func dockerfileFormat(ctx context.Context, f *workspace.File, opts Options, span
 		if span != nil && !in.Span.Overlaps(*span) {
 			continue
 		}
-		edits = append(edits, instructionEdits(df, in, indent)...)
+		edits = append(edits, dfInstructionEdits(df, in, indent)...)
 	}
 	return edits, nil
 }
 
-// instructionEdits returns the edits of one instruction.
-func instructionEdits(df *dockerfile.File, in *dockerfile.Instruction, indent string) []position.TextEdit {
+// dfInstructionEdits returns the edits of one instruction.
+func dfInstructionEdits(df *dockerfile.File, in *dockerfile.Instruction, indent string) []position.TextEdit {
 	var edits []position.TextEdit
 	content := df.Content
 	lineStart := in.KeywordSpan.Start
@@ -52,31 +52,31 @@ func instructionEdits(df *dockerfile.File, in *dockerfile.Instruction, indent st
 	if lineStart < in.KeywordSpan.Start && strings.TrimSpace(string(content[lineStart:in.KeywordSpan.Start])) == "" && lineStart >= df.BOM {
 		edits = append(edits, position.TextEdit{Span: position.Span{Start: max(lineStart, df.BOM), End: in.KeywordSpan.Start}})
 	}
-	if keyword := string(content[in.KeywordSpan.Start:in.KeywordSpan.End]); isKnownKeyword(in.Keyword) && keyword != in.Keyword && !strings.ContainsAny(keyword, "\\`\n") {
+	if keyword := string(content[in.KeywordSpan.Start:in.KeywordSpan.End]); dfIsKnownKeyword(in.Keyword) && keyword != in.Keyword && !strings.ContainsAny(keyword, "\\`\n") {
 		edits = append(edits, position.TextEdit{Span: in.KeywordSpan, NewText: in.Keyword})
 	}
-	if in.Trigger != nil && isKnownKeyword(in.Trigger.Keyword) {
+	if in.Trigger != nil && dfIsKnownKeyword(in.Trigger.Keyword) {
 		kw := string(content[in.Trigger.KeywordSpan.Start:in.Trigger.KeywordSpan.End])
 		if kw != in.Trigger.Keyword && !strings.ContainsAny(kw, "\\`\n") {
 			edits = append(edits, position.TextEdit{Span: in.Trigger.KeywordSpan, NewText: in.Trigger.Keyword})
 		}
 	}
-	edits = append(edits, continuationEdits(df, in, indent)...)
+	edits = append(edits, dfContinuationEdits(df, in, indent)...)
 	return edits
 }
 
-var knownKeywords = map[string]bool{
+var dfKnownKeywords = map[string]bool{
 	"ADD": true, "ARG": true, "CMD": true, "COPY": true, "ENTRYPOINT": true, "ENV": true, "EXPOSE": true,
 	"FROM": true, "HEALTHCHECK": true, "LABEL": true, "MAINTAINER": true, "ONBUILD": true, "RUN": true,
 	"SHELL": true, "STOPSIGNAL": true, "USER": true, "VOLUME": true, "WORKDIR": true,
 }
 
-func isKnownKeyword(keyword string) bool { return knownKeywords[keyword] }
+func dfIsKnownKeyword(keyword string) bool { return dfKnownKeywords[keyword] }
 
-// continuationEdits re-indents the lines after the first line of an
+// dfContinuationEdits re-indents the lines after the first line of an
 // instruction, up to its heredoc bodies, and removes blanks between the
 // escape character and the line end.
-func continuationEdits(df *dockerfile.File, in *dockerfile.Instruction, indent string) []position.TextEdit {
+func dfContinuationEdits(df *dockerfile.File, in *dockerfile.Instruction, indent string) []position.TextEdit {
 	content := df.Content
 	end := in.Span.End
 	if len(in.Heredocs) > 0 {
@@ -96,7 +96,7 @@ func continuationEdits(df *dockerfile.File, in *dockerfile.Instruction, indent s
 		}
 		if !first && strings.TrimSpace(text) != "" {
 			blanks := len(text) - len(strings.TrimLeft(text, " \t"))
-			if text[:blanks] != indent && safeToIndent(df, in, lineStart+blanks, blanks) {
+			if text[:blanks] != indent && dfSafeToIndent(df, in, lineStart+blanks, blanks) {
 				edits = append(edits, position.TextEdit{Span: position.Span{Start: lineStart, End: lineStart + blanks}, NewText: indent})
 			}
 		}
@@ -106,16 +106,16 @@ func continuationEdits(df *dockerfile.File, in *dockerfile.Instruction, indent s
 	return edits
 }
 
-// safeToIndent reports whether the blanks before offset, at the start of a
+// dfSafeToIndent reports whether the blanks before offset, at the start of a
 // continuation line, separate words outside quotes, so that changing them
 // keeps the meaning. Comment lines inside a continuation are dropped by
 // buildkit and are always safe. A line with no blanks that continues a word
 // is not: indenting it would split the word.
-func safeToIndent(df *dockerfile.File, in *dockerfile.Instruction, offset, blanks int) bool {
+func dfSafeToIndent(df *dockerfile.File, in *dockerfile.Instruction, offset, blanks int) bool {
 	if df.Content[offset] == '#' {
 		return true
 	}
-	if !blanksInsignificant(in) {
+	if !dfBlanksInsignificant(in) {
 		return false
 	}
 	i := in.LineIndex(offset)
@@ -143,18 +143,18 @@ func safeToIndent(df *dockerfile.File, in *dockerfile.Instruction, offset, blank
 	return true
 }
 
-// blanksInsignificant reports whether runs of blanks between the words of
+// dfBlanksInsignificant reports whether runs of blanks between the words of
 // an instruction mean the same as one blank: true for shell commands,
 // word lists and key=value pairs; false where buildkit keeps the raw text
 // (WORKDIR, USER, the legacy "ENV key value" and the like).
-func blanksInsignificant(in *dockerfile.Instruction) bool {
+func dfBlanksInsignificant(in *dockerfile.Instruction) bool {
 	switch in.Keyword {
 	case "WORKDIR", "USER", "MAINTAINER", "STOPSIGNAL":
 		return false
 	case "ENV", "LABEL":
 		return len(in.Args) > 0 && strings.Contains(in.Args[0].Text, "=")
 	case "ONBUILD":
-		return in.Trigger != nil && blanksInsignificant(in.Trigger)
+		return in.Trigger != nil && dfBlanksInsignificant(in.Trigger)
 	}
 	return true
 }

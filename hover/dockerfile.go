@@ -20,7 +20,7 @@ func dockerfileHover(ctx context.Context, snap *workspace.Snapshot, f *workspace
 	}
 	for _, d := range df.Directives {
 		if d.Span.Contains(offset) {
-			return &Result{Markdown: directiveDocs[d.Name], Span: d.NameSpan}, nil
+			return &Result{Markdown: dfDirectiveDocs[d.Name], Span: d.NameSpan}, nil
 		}
 	}
 	in := df.InstructionAt(offset)
@@ -31,55 +31,55 @@ func dockerfileHover(ctx context.Context, snap *workspace.Snapshot, f *workspace
 		return nil, nil // the body is a script or file content
 	}
 	if ref := df.VarRefAt(offset); ref != nil {
-		return varRefHover(df, ref), nil
+		return dfVarRefHover(df, ref), nil
 	}
 	target := in
 	if in.Trigger != nil && in.Trigger.KeywordSpan.Contains(offset) || in.Trigger != nil && offset > in.Trigger.KeywordSpan.End {
 		target = in.Trigger
 	}
-	return instructionHover(df, target, offset), nil
+	return dfInstructionHover(df, target, offset), nil
 }
 
-// instructionHover returns the hover on a part of an instruction.
-func instructionHover(df *dockerfile.File, in *dockerfile.Instruction, offset int) *Result {
+// dfInstructionHover returns the hover on a part of an instruction.
+func dfInstructionHover(df *dockerfile.File, in *dockerfile.Instruction, offset int) *Result {
 	if in.KeywordSpan.Contains(offset) {
-		if doc, ok := instructionDocs[in.Keyword]; ok {
+		if doc, ok := dfInstructionDocs[in.Keyword]; ok {
 			return &Result{Markdown: doc, Span: in.KeywordSpan}
 		}
 		return nil
 	}
 	for _, fl := range in.Flags {
 		if fl.Span.Contains(offset) {
-			return flagHover(df, in, fl, offset)
+			return dfFlagHover(df, in, fl, offset)
 		}
 	}
 	for _, doc := range in.Heredocs {
 		if doc.OpenerSpan.Contains(offset) {
-			return &Result{Markdown: heredocDoc, Span: doc.OpenerSpan}
+			return &Result{Markdown: dfHeredocDoc, Span: doc.OpenerSpan}
 		}
 	}
 	for _, d := range df.Vars {
 		if d.Instruction == in && d.NameSpan.Contains(offset) {
-			return declHover(df, d)
+			return dfDeclHover(df, d)
 		}
 	}
 	switch in.Keyword {
 	case "FROM":
-		return fromHover(df, in, offset)
+		return dfFromHover(df, in, offset)
 	case "HEALTHCHECK":
 		if len(in.Args) > 0 && in.Args[0].Span.Contains(offset) {
-			return &Result{Markdown: healthcheckTypeDocs, Span: in.Args[0].Span}
+			return &Result{Markdown: dfHealthcheckTypeDocs, Span: in.Args[0].Span}
 		}
 	}
 	return nil
 }
 
-// flagHover documents a flag, a --mount option, or the stage a --from
+// dfFlagHover documents a flag, a --mount option, or the stage a --from
 // value names.
-func flagHover(df *dockerfile.File, in *dockerfile.Instruction, fl *dockerfile.Flag, offset int) *Result {
+func dfFlagHover(df *dockerfile.File, in *dockerfile.Instruction, fl *dockerfile.Flag, offset int) *Result {
 	if fl.Name == "from" && fl.ValueSpan.Contains(offset) && fl.ValueSpan.Len() > 0 {
-		if st := stageByRef(df, fl.Value); st != nil {
-			return stageHover(df, st, fl.ValueSpan)
+		if st := dfStageByRef(df, fl.Value); st != nil {
+			return dfStageHover(df, st, fl.ValueSpan)
 		}
 	}
 	if fl.Name == "mount" && fl.ValueSpan.Contains(offset) && fl.ValueSpan.Len() > 0 {
@@ -88,23 +88,23 @@ func flagHover(df *dockerfile.File, in *dockerfile.Instruction, fl *dockerfile.F
 				continue
 			}
 			switch {
-			case opt.Key == "type" && opt.ValueSpan.Contains(offset) && mountTypeDocs[opt.Value] != "":
-				return &Result{Markdown: mountTypeDocs[opt.Value], Span: opt.ValueSpan}
-			case opt.Key == "from" && opt.ValueSpan.Contains(offset) && stageByRef(df, opt.Value) != nil:
-				return stageHover(df, stageByRef(df, opt.Value), opt.ValueSpan)
-			case mountOptionDocs[opt.Key] != "":
-				return &Result{Markdown: mountOptionDocs[opt.Key], Span: opt.KeySpan}
+			case opt.Key == "type" && opt.ValueSpan.Contains(offset) && dfMountTypeDocs[opt.Value] != "":
+				return &Result{Markdown: dfMountTypeDocs[opt.Value], Span: opt.ValueSpan}
+			case opt.Key == "from" && opt.ValueSpan.Contains(offset) && dfStageByRef(df, opt.Value) != nil:
+				return dfStageHover(df, dfStageByRef(df, opt.Value), opt.ValueSpan)
+			case dfMountOptionDocs[opt.Key] != "":
+				return &Result{Markdown: dfMountOptionDocs[opt.Key], Span: opt.KeySpan}
 			}
 		}
 	}
-	if doc := flagDocs[in.Keyword][fl.Name]; doc != "" {
+	if doc := dfFlagDocs[in.Keyword][fl.Name]; doc != "" {
 		return &Result{Markdown: doc, Span: fl.Span}
 	}
 	return nil
 }
 
-// stageByRef returns the stage that a --from value names, by name or index.
-func stageByRef(df *dockerfile.File, value string) *dockerfile.Stage {
+// dfStageByRef returns the stage that a --from value names, by name or index.
+func dfStageByRef(df *dockerfile.File, value string) *dockerfile.Stage {
 	if st := df.StageNamed(value); st != nil {
 		return st
 	}
@@ -115,9 +115,9 @@ func stageByRef(df *dockerfile.File, value string) *dockerfile.Stage {
 	return nil
 }
 
-// stageHover shows the FROM line of a stage.
-func stageHover(df *dockerfile.File, st *dockerfile.Stage, span position.Span) *Result {
-	from := strings.TrimSpace(string(df.Content[st.From.Span.Start:firstLineEnd(df.Content, st.From.Span)]))
+// dfStageHover shows the FROM line of a stage.
+func dfStageHover(df *dockerfile.File, st *dockerfile.Stage, span position.Span) *Result {
+	from := strings.TrimSpace(string(df.Content[st.From.Span.Start:dfFirstLineEnd(df.Content, st.From.Span)]))
 	name := st.Name
 	if name == "" {
 		name = fmt.Sprintf("stage %d", st.Index)
@@ -126,20 +126,20 @@ func stageHover(df *dockerfile.File, st *dockerfile.Stage, span position.Span) *
 	return &Result{Markdown: md, Span: span}
 }
 
-// fromHover covers the image and the stage name of a FROM line.
-func fromHover(df *dockerfile.File, in *dockerfile.Instruction, offset int) *Result {
+// dfFromHover covers the image and the stage name of a FROM line.
+func dfFromHover(df *dockerfile.File, in *dockerfile.Instruction, offset int) *Result {
 	if in.Stage < 0 {
 		return nil
 	}
 	st := df.Stages[in.Stage]
 	if st.Name != "" && st.NameSpan.Contains(offset) {
-		return stageHover(df, st, st.NameSpan)
+		return dfStageHover(df, st, st.NameSpan)
 	}
 	if !st.ImageSpan.Contains(offset) || st.ImageSpan.Len() == 0 {
 		return nil
 	}
 	if base := df.BaseStage(st); base != nil {
-		return stageHover(df, base, st.ImageSpan)
+		return dfStageHover(df, base, st.ImageSpan)
 	}
 	image, unresolved := df.Expand(st.Image, df.GlobalEnv())
 	ref, ok := dockerfile.ParseImageRef(image)
@@ -162,7 +162,7 @@ func fromHover(df *dockerfile.File, in *dockerfile.Instruction, offset int) *Res
 	return &Result{Markdown: md, Span: st.ImageSpan}
 }
 
-func firstLineEnd(content []byte, span position.Span) int {
+func dfFirstLineEnd(content []byte, span position.Span) int {
 	for i := span.Start; i < span.End; i++ {
 		if content[i] == '\n' || content[i] == '\r' {
 			return i

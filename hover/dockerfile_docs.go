@@ -3,8 +3,8 @@ package hover
 // Documentation shown by Dockerfile hovers, written for stackls. Each entry
 // is Markdown: a syntax line, then what it does and what to watch for.
 
-// instructionDocs documents each instruction, by upper-case keyword.
-var instructionDocs = map[string]string{
+// dfInstructionDocs documents each instruction, by upper-case keyword.
+var dfInstructionDocs = map[string]string{
 	"ADD": "```dockerfile\nADD [--chown=<user>:<group>] [--chmod=<perms>] [--checksum=<hash>] <src>... <dest>\n```\n" +
 		"Copies files, folders, remote URLs or Git repositories into the image. Unlike COPY, ADD downloads URLs, " +
 		"clones Git repositories and extracts local tar archives into `<dest>`. Prefer COPY for plain local files.",
@@ -61,8 +61,8 @@ var instructionDocs = map[string]string{
 		"when missing. A relative path is relative to the previous WORKDIR; start with an absolute one.",
 }
 
-// flagDocs documents the flags of each instruction.
-var flagDocs = map[string]map[string]string{
+// dfFlagDocs documents the flags of each instruction.
+var dfFlagDocs = map[string]map[string]string{
 	"ADD": {
 		"chown":        "`--chown=<user>:<group>` sets the owner of the added files. Names need /etc/passwd and /etc/group in the image; numeric IDs always work.",
 		"chmod":        "`--chmod=<perms>` sets the permissions of the added files, in octal (`755`) or symbolic (`u+x`) form.",
@@ -98,8 +98,8 @@ var flagDocs = map[string]map[string]string{
 	},
 }
 
-// mountTypeDocs documents the values of --mount type=.
-var mountTypeDocs = map[string]string{
+// dfMountTypeDocs documents the values of --mount type=.
+var dfMountTypeDocs = map[string]string{
 	"bind":   "`type=bind` (the default) mounts files from the build context or, with `from=`, from a stage or image, read-only unless `rw`.",
 	"cache":  "`type=cache` mounts a folder that persists between builds, for package manager and compiler caches. It is not part of the image.",
 	"tmpfs":  "`type=tmpfs` mounts an empty in-memory file system.",
@@ -107,8 +107,8 @@ var mountTypeDocs = map[string]string{
 	"ssh":    "`type=ssh` exposes an SSH agent socket passed with `docker build --ssh`, so that `git clone` over SSH works without copying keys.",
 }
 
-// mountOptionDocs documents the options of --mount.
-var mountOptionDocs = map[string]string{
+// dfMountOptionDocs documents the options of --mount.
+var dfMountOptionDocs = map[string]string{
 	"type":        "`type=bind|cache|tmpfs|secret|ssh` is the kind of mount (default `bind`).",
 	"target":      "`target=<path>` (also `dst`, `destination`) is where the mount appears in the container.",
 	"dst":         "`dst=<path>` is where the mount appears in the container (same as `target`).",
@@ -130,8 +130,8 @@ var mountOptionDocs = map[string]string{
 	"size":        "`size=<bytes>` caps the size of a tmpfs mount.",
 }
 
-// directiveDocs documents the parser directives.
-var directiveDocs = map[string]string{
+// dfDirectiveDocs documents the parser directives.
+var dfDirectiveDocs = map[string]string{
 	"syntax": "```dockerfile\n# syntax=docker/dockerfile:1\n```\n" +
 		"Parser directive: picks the Dockerfile frontend image that builds this file. `docker/dockerfile:1` follows " +
 		"the latest stable 1.x syntax. It must be on the first lines, before any instruction or other comment.",
@@ -143,8 +143,8 @@ var directiveDocs = map[string]string{
 		"makes any warning fail the build, and `experimental` turns on experimental rules.",
 }
 
-// predefinedArgDocs documents the ARGs that buildkit predefines.
-var predefinedArgDocs = map[string]string{
+// dfPredefinedArgDocs documents the ARGs that buildkit predefines.
+var dfPredefinedArgDocs = map[string]string{
 	"TARGETPLATFORM":                "Predefined ARG: the platform being built for, such as `linux/arm64`. Declare `ARG TARGETPLATFORM` in a stage to use it there.",
 	"TARGETOS":                      "Predefined ARG: the OS part of TARGETPLATFORM, such as `linux`.",
 	"TARGETARCH":                    "Predefined ARG: the architecture part of TARGETPLATFORM, such as `amd64` or `arm64`.",
@@ -174,26 +174,26 @@ var predefinedArgDocs = map[string]string{
 	"PATH":                          "The search path for commands. buildkit sets `/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin` when the base image sets none.",
 }
 
-const heredocDoc = "```dockerfile\nRUN <<EOF\n...\nEOF\n```\n" +
+const dfHeredocDoc = "```dockerfile\nRUN <<EOF\n...\nEOF\n```\n" +
 	"Heredoc: the lines up to the terminator are the body. RUN runs it as a script (the shebang picks the " +
 	"interpreter); COPY and ADD write it to a file. An unquoted delimiter lets buildkit expand variables in a " +
 	"COPY body; quote it (`<<\"EOF\"`) to keep the text as written. `<<-` strips leading tabs."
 
-const healthcheckTypeDocs = "`CMD <command>` is the check to run; `NONE` turns off the check of the base image."
+const dfHealthcheckTypeDocs = "`CMD <command>` is the check to run; `NONE` turns off the check of the base image."
 
 // DockerfileInstructionDoc returns the Markdown documentation of an
 // instruction keyword (upper case), or "".
-func DockerfileInstructionDoc(keyword string) string { return instructionDocs[keyword] }
+func DockerfileInstructionDoc(keyword string) string { return dfInstructionDocs[keyword] }
 
 // DockerfileFlagDoc returns the Markdown documentation of a flag of an
 // instruction, or "".
-func DockerfileFlagDoc(keyword, flag string) string { return flagDocs[keyword][flag] }
+func DockerfileFlagDoc(keyword, flag string) string { return dfFlagDocs[keyword][flag] }
 
 // DockerfileMountOptionDoc returns the documentation of a --mount option.
-func DockerfileMountOptionDoc(option string) string { return mountOptionDocs[option] }
+func DockerfileMountOptionDoc(option string) string { return dfMountOptionDocs[option] }
 
 // DockerfileMountTypeDoc returns the documentation of a --mount type.
-func DockerfileMountTypeDoc(typ string) string { return mountTypeDocs[typ] }
+func DockerfileMountTypeDoc(typ string) string { return dfMountTypeDocs[typ] }
 
 // DockerfilePredefinedArgDoc returns the documentation of a predefined ARG.
-func DockerfilePredefinedArgDoc(name string) string { return predefinedArgDocs[name] }
+func DockerfilePredefinedArgDoc(name string) string { return dfPredefinedArgDocs[name] }

@@ -7,9 +7,9 @@ import (
 	"github.com/stackls/stackls/dockerfile"
 )
 
-// varRefHover shows what a variable reference expands to at its place:
+// dfVarRefHover shows what a variable reference expands to at its place:
 // the value in scope and where it was set, or that it is not defined.
-func varRefHover(df *dockerfile.File, ref *dockerfile.VarRef) *Result {
+func dfVarRefHover(df *dockerfile.File, ref *dockerfile.VarRef) *Result {
 	env := df.EnvAt(ref.Instruction)
 	b := env.Lookup(ref.Name)
 	var md strings.Builder
@@ -20,7 +20,7 @@ func varRefHover(df *dockerfile.File, ref *dockerfile.VarRef) *Result {
 	md.WriteString("\n\n")
 	switch {
 	case b == nil:
-		if doc := predefinedArgDocs[ref.Name]; doc != "" && ref.Instruction.Keyword != "FROM" {
+		if doc := dfPredefinedArgDocs[ref.Name]; doc != "" && ref.Instruction.Keyword != "FROM" {
 			md.WriteString("Not defined in this stage: declare `ARG " + ref.Name + "` first.\n\n" + doc)
 			break
 		}
@@ -31,16 +31,16 @@ func varRefHover(df *dockerfile.File, ref *dockerfile.VarRef) *Result {
 		md.WriteString(".")
 		if global := df.GlobalEnv().Lookup(ref.Name); global != nil && global.Decl != nil && ref.Instruction.Keyword != "FROM" {
 			md.WriteString(fmt.Sprintf("\n\nThe global `ARG %s` (line %d) is visible only in FROM lines; declare `ARG %s` in this stage to use it.",
-				ref.Name, lineOf(df.Content, global.Decl.NameSpan.Start)+1, ref.Name))
+				ref.Name, dfLineOf(df.Content, global.Decl.NameSpan.Start)+1, ref.Name))
 		}
 	default:
-		writeBinding(&md, df, b)
+		dfWriteBinding(&md, df, b)
 	}
 	return &Result{Markdown: md.String(), Span: ref.ExprSpan}
 }
 
-// declHover shows a declared ARG or ENV with the value it takes.
-func declHover(df *dockerfile.File, d *dockerfile.VarDecl) *Result {
+// dfDeclHover shows a declared ARG or ENV with the value it takes.
+func dfDeclHover(df *dockerfile.File, d *dockerfile.VarDecl) *Result {
 	env := df.EnvAt(d.Instruction)
 	scope := dockerfile.EnvAfter(df, d, env)
 	var md strings.Builder
@@ -50,20 +50,20 @@ func declHover(df *dockerfile.File, d *dockerfile.VarDecl) *Result {
 	}
 	fmt.Fprintf(&md, "**%s `%s`**\n\n", kind, d.Name)
 	if b := scope.Lookup(d.Name); b != nil {
-		writeBinding(&md, df, b)
+		dfWriteBinding(&md, df, b)
 	}
-	if doc := predefinedArgDocs[d.Name]; doc != "" {
+	if doc := dfPredefinedArgDocs[d.Name]; doc != "" {
 		md.WriteString("\n\n" + doc)
 	}
 	return &Result{Markdown: md.String(), Span: d.NameSpan}
 }
 
-// writeBinding writes the value of a binding and where it comes from.
-func writeBinding(md *strings.Builder, df *dockerfile.File, b *dockerfile.Binding) {
+// dfWriteBinding writes the value of a binding and where it comes from.
+func dfWriteBinding(md *strings.Builder, df *dockerfile.File, b *dockerfile.Binding) {
 	switch {
 	case b.Predefined && b.Decl == nil:
 		fmt.Fprintf(md, "Value: `%s` (predefined; the build sets it)", b.Value)
-		if doc := predefinedArgDocs[b.Name]; doc != "" {
+		if doc := dfPredefinedArgDocs[b.Name]; doc != "" {
 			md.WriteString("\n\n" + doc)
 		}
 		return
@@ -72,18 +72,18 @@ func writeBinding(md *strings.Builder, df *dockerfile.File, b *dockerfile.Bindin
 	default:
 		fmt.Fprintf(md, "Value: `%s`", b.Value)
 		if b.Global != nil {
-			fmt.Fprintf(md, " (the default of the global ARG on line %d)", lineOf(df.Content, b.Global.NameSpan.Start)+1)
+			fmt.Fprintf(md, " (the default of the global ARG on line %d)", dfLineOf(df.Content, b.Global.NameSpan.Start)+1)
 		}
 	}
 	if b.Decl != nil {
-		fmt.Fprintf(md, "\n\nSet on line %d: `%s`", lineOf(df.Content, b.Decl.NameSpan.Start)+1, declText(df, b.Decl))
+		fmt.Fprintf(md, "\n\nSet on line %d: `%s`", dfLineOf(df.Content, b.Decl.NameSpan.Start)+1, dfDeclText(df, b.Decl))
 		if b.FromStage >= 0 {
-			fmt.Fprintf(md, " in the base stage %s", stageLabel(df.Stages[b.FromStage]))
+			fmt.Fprintf(md, " in the base stage %s", dfStageLabel(df.Stages[b.FromStage]))
 		}
 	}
 }
 
-func declText(df *dockerfile.File, d *dockerfile.VarDecl) string {
+func dfDeclText(df *dockerfile.File, d *dockerfile.VarDecl) string {
 	kind := "ARG"
 	if d.Env {
 		kind = "ENV"
@@ -98,14 +98,14 @@ func declText(df *dockerfile.File, d *dockerfile.VarDecl) string {
 	return kind + " " + d.Name + "=" + value
 }
 
-func stageLabel(st *dockerfile.Stage) string {
+func dfStageLabel(st *dockerfile.Stage) string {
 	if st.Name != "" {
 		return "`" + st.Name + "`"
 	}
 	return fmt.Sprintf("%d", st.Index)
 }
 
-// lineOf returns the 0-based line of a byte offset.
-func lineOf(content []byte, offset int) int {
+// dfLineOf returns the 0-based line of a byte offset.
+func dfLineOf(content []byte, offset int) int {
 	return strings.Count(string(content[:min(offset, len(content))]), "\n")
 }

@@ -24,7 +24,7 @@ func (dockerfileProvider) definition(ctx context.Context, snap *workspace.Snapsh
 	if use := df.UseAt(offset); use != nil && use.Binding != nil {
 		return []position.Location{{URI: f.URI, Span: use.Binding.Span}}, nil
 	}
-	if target := contextFileAt(snap, f, df, offset); target != nil {
+	if target := dfContextFileAt(snap, f, df, offset); target != nil {
 		return []position.Location{{URI: position.URIFromPath(target.path)}}, nil
 	}
 	return nil, nil
@@ -82,8 +82,8 @@ func (dockerfileProvider) prepareRename(ctx context.Context, snap *workspace.Sna
 }
 
 var (
-	validVarName   = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
-	validStageName = regexp.MustCompile(`^[a-z][a-z0-9-_.]*$`)
+	dfValidVarName   = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+	dfValidStageName = regexp.MustCompile(`^[a-z][a-z0-9-_.]*$`)
 )
 
 func (dockerfileProvider) rename(ctx context.Context, snap *workspace.Snapshot, f *workspace.File, offset int, newName string) (map[position.URI][]position.TextEdit, error) {
@@ -97,15 +97,15 @@ func (dockerfileProvider) rename(ctx context.Context, snap *workspace.Snapshot, 
 	}
 	switch use.Symbol.Kind {
 	case dockerfile.SymbolVar:
-		if !validVarName.MatchString(newName) {
+		if !dfValidVarName.MatchString(newName) {
 			return nil, fmt.Errorf("invalid variable name %q: use letters, digits and _, not starting with a digit", newName)
 		}
 	case dockerfile.SymbolStage:
-		if !validStageName.MatchString(newName) {
+		if !dfValidStageName.MatchString(newName) {
 			return nil, fmt.Errorf("invalid stage name %q: use lower-case letters, digits, '-', '_' and '.', starting with a letter", newName)
 		}
 		if other := df.StageNamed(newName); other != nil && !strings.EqualFold(other.Name, use.Symbol.Name) {
-			return nil, fmt.Errorf("a stage named %q already exists on line %d", newName, lineNumber(df.Content, other.NameSpan.Start))
+			return nil, fmt.Errorf("a stage named %q already exists on line %d", newName, dfLineNumber(df.Content, other.NameSpan.Start))
 		}
 	}
 	var edits []position.TextEdit
@@ -115,6 +115,6 @@ func (dockerfileProvider) rename(ctx context.Context, snap *workspace.Snapshot, 
 	return map[position.URI][]position.TextEdit{f.URI: edits}, nil
 }
 
-func lineNumber(content []byte, offset int) int {
+func dfLineNumber(content []byte, offset int) int {
 	return strings.Count(string(content[:offset]), "\n") + 1
 }

@@ -39,34 +39,34 @@ func (dockerfileProvider) links(ctx context.Context, snap *workspace.Snapshot, f
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
-		for _, target := range instructionFiles(snap, f, df, in) {
+		for _, target := range dfInstructionFiles(snap, f, df, in) {
 			links = append(links, Link{Span: target.span, Target: string(position.URIFromPath(target.path)), Tooltip: "Open " + filepath.Base(target.path)})
 		}
 	}
 	return links, nil
 }
 
-// contextFile is a word of a Dockerfile that names a file of the build
+// dfContextFile is a word of a Dockerfile that names a file of the build
 // context.
-type contextFile struct {
+type dfContextFile struct {
 	span position.Span
 	path string // OS path
 }
 
-// instructionFiles returns the build context files that an instruction
+// dfInstructionFiles returns the build context files that an instruction
 // names: COPY and ADD sources, and the script of ENTRYPOINT or CMD when a
 // COPY or ADD of the same stage put it in the image.
-func instructionFiles(snap *workspace.Snapshot, f *workspace.File, df *dockerfile.File, in *dockerfile.Instruction) []contextFile {
+func dfInstructionFiles(snap *workspace.Snapshot, f *workspace.File, df *dockerfile.File, in *dockerfile.Instruction) []dfContextFile {
 	contexts := snap.Index().BuildContexts(f.URI)
-	var found []contextFile
+	var found []dfContextFile
 	switch in.Keyword {
 	case "COPY", "ADD":
 		if in.Flag("from") != nil {
 			return nil
 		}
 		for _, src := range dockerfile.Sources(in) {
-			if p := existingContextPath(contexts, src.Value); p != "" {
-				found = append(found, contextFile{span: src.Span, path: p})
+			if p := dfExistingContextPath(contexts, src.Value); p != "" {
+				found = append(found, dfContextFile{span: src.Span, path: p})
 			}
 		}
 	case "ENTRYPOINT", "CMD":
@@ -74,18 +74,18 @@ func instructionFiles(snap *workspace.Snapshot, f *workspace.File, df *dockerfil
 			return nil
 		}
 		script := in.Args[0]
-		if src := copiedSource(df, in, script.Value); src != "" {
-			if p := existingContextPath(contexts, src); p != "" {
-				found = append(found, contextFile{span: script.Span, path: p})
+		if src := dfCopiedSource(df, in, script.Value); src != "" {
+			if p := dfExistingContextPath(contexts, src); p != "" {
+				found = append(found, dfContextFile{span: script.Span, path: p})
 			}
 		}
 	}
 	return found
 }
 
-// existingContextPath returns the OS path of src in the first build
+// dfExistingContextPath returns the OS path of src in the first build
 // context that has it, or "" (also for globs, variables and URLs).
-func existingContextPath(contexts []string, src string) string {
+func dfExistingContextPath(contexts []string, src string) string {
 	if src == "" || strings.ContainsAny(src, "$*?[") || strings.Contains(src, "://") {
 		return ""
 	}
@@ -98,10 +98,10 @@ func existingContextPath(contexts []string, src string) string {
 	return ""
 }
 
-// copiedSource returns the build context source of the file that COPY or
-// ADD put at target (an absolute path in the image) in the stage of in,
+// dfCopiedSource returns the build context source of the file that COPY or
+// ADD put at target (an dfAbsolute path in the image) in the stage of in,
 // before in; "" when none did.
-func copiedSource(df *dockerfile.File, in *dockerfile.Instruction, target string) string {
+func dfCopiedSource(df *dockerfile.File, in *dockerfile.Instruction, target string) string {
 	if in.Stage < 0 {
 		return ""
 	}
@@ -129,7 +129,7 @@ func copiedSource(df *dockerfile.File, in *dockerfile.Instruction, target string
 				continue
 			}
 			for _, src := range sources {
-				if copiedTo(workdir, dest.Value, src.Value, len(sources)) == absolute(workdir, target) {
+				if dfCopiedTo(workdir, dest.Value, src.Value, len(sources)) == dfAbsolute(workdir, target) {
 					source = src.Value
 				}
 			}
@@ -138,16 +138,16 @@ func copiedSource(df *dockerfile.File, in *dockerfile.Instruction, target string
 	return source
 }
 
-// copiedTo returns where COPY puts src for dest, in the working folder.
-func copiedTo(workdir, dest, src string, count int) string {
-	dest = absolute(workdir, dest)
+// dfCopiedTo returns where COPY puts src for dest, in the working folder.
+func dfCopiedTo(workdir, dest, src string, count int) string {
+	dest = dfAbsolute(workdir, dest)
 	if strings.HasSuffix(dest, "/") || count > 1 || dest == "/" {
 		return path.Join(dest, path.Base(src))
 	}
 	return path.Clean(dest)
 }
 
-func absolute(workdir, p string) string {
+func dfAbsolute(workdir, p string) string {
 	if strings.HasPrefix(p, "/") {
 		if strings.HasSuffix(p, "/") && p != "/" {
 			return path.Clean(p) + "/"
@@ -161,13 +161,13 @@ func absolute(workdir, p string) string {
 	return joined
 }
 
-// contextFileAt returns the build context file named at offset, or nil.
-func contextFileAt(snap *workspace.Snapshot, f *workspace.File, df *dockerfile.File, offset int) *contextFile {
+// dfContextFileAt returns the build context file named at offset, or nil.
+func dfContextFileAt(snap *workspace.Snapshot, f *workspace.File, df *dockerfile.File, offset int) *dfContextFile {
 	in := df.InstructionAt(offset)
 	if in == nil {
 		return nil
 	}
-	for _, target := range instructionFiles(snap, f, df, in) {
+	for _, target := range dfInstructionFiles(snap, f, df, in) {
 		if target.span.Contains(offset) {
 			return &target
 		}

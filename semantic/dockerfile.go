@@ -47,16 +47,16 @@ func dockerfileTokens(ctx context.Context, f *workspace.File) ([]Token, error) {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
-		instructionTokens(df, in, add)
+		dfInstructionTokens(df, in, add)
 		if in.Trigger != nil {
-			instructionTokens(df, in.Trigger, add)
+			dfInstructionTokens(df, in.Trigger, add)
 		}
 	}
 	return tokens, nil
 }
 
-// instructionTokens adds the tokens of one instruction.
-func instructionTokens(df *dockerfile.File, in *dockerfile.Instruction, add func(position.Span, Type, Modifier)) {
+// dfInstructionTokens adds the tokens of one instruction.
+func dfInstructionTokens(df *dockerfile.File, in *dockerfile.Instruction, add func(position.Span, Type, Modifier)) {
 	add(in.KeywordSpan, Keyword, 0)
 	for _, fl := range in.Flags {
 		add(position.Span{Start: fl.Span.Start, End: fl.NameSpan.End}, Parameter, 0)

@@ -32,9 +32,9 @@ func Parse(content []byte, dialect Dialect) *File {
 }
 
 // parserInput returns content with a leading UTF-8 byte order mark
-// replaced by three spaces, so that the parser sees "#!" as a comment, and
-// with NUL bytes, which the parser skips without counting, replaced by
-// spaces. Every offset into the result is the same offset into content.
+// replaced by three spaces, so that the parser reads "#!" as a comment. NUL
+// bytes, which the parser skips without counting, become spaces too.
+// Every offset into the result is the same offset into content.
 func parserInput(content []byte) []byte {
 	hasBOM := bytes.HasPrefix(content, []byte(bom))
 	if !hasBOM && bytes.IndexByte(content, 0) < 0 {
@@ -99,8 +99,8 @@ func parseTree(src []byte, dialect Dialect) (*syntax.File, []*Error) {
 	return bashTree, errs
 }
 
-// errorAfter reports whether parser error a lies after parser error b, so
-// that the parse that failed with a read further.
+// errorAfter reports whether parser error a lies after parser error b,
+// which means that the parse that failed with a got further.
 func errorAfter(a, b error) bool {
 	return errorOffset(a) > errorOffset(b)
 }

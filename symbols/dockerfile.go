@@ -19,7 +19,7 @@ func dockerfileSymbols(ctx context.Context, f *workspace.File) ([]*Symbol, error
 	outline := []*Symbol{}
 	for _, in := range df.Instructions {
 		if in.Stage < 0 {
-			outline = append(outline, instructionSymbol(df, in))
+			outline = append(outline, dfInstructionSymbol(df, in))
 		}
 	}
 	for _, st := range df.Stages {
@@ -32,22 +32,22 @@ func dockerfileSymbols(ctx context.Context, f *workspace.File) ([]*Symbol, error
 		}
 		sym := &Symbol{Name: name, Detail: "FROM " + st.Image, Kind: KindClass, Span: st.Span, SelectionSpan: selection}
 		for _, in := range st.Instructions {
-			sym.Children = append(sym.Children, instructionSymbol(df, in))
+			sym.Children = append(sym.Children, dfInstructionSymbol(df, in))
 		}
 		outline = append(outline, sym)
 	}
 	return outline, nil
 }
 
-// maxDetail caps the argument text shown next to an instruction.
-const maxDetail = 60
+// dfMaxDetail caps the argument text shown next to an instruction.
+const dfMaxDetail = 60
 
-// instructionSymbol returns the symbol of one instruction: its keyword,
+// dfInstructionSymbol returns the symbol of one instruction: its keyword,
 // with its arguments as detail.
-func instructionSymbol(df *dockerfile.File, in *dockerfile.Instruction) *Symbol {
+func dfInstructionSymbol(df *dockerfile.File, in *dockerfile.Instruction) *Symbol {
 	detail := strings.Join(strings.Fields(in.ArgsText()), " ")
-	if len(detail) > maxDetail {
-		detail = detail[:maxDetail] + "…"
+	if len(detail) > dfMaxDetail {
+		detail = detail[:dfMaxDetail] + "…"
 	}
 	kind := KindFunction
 	switch in.Keyword {
@@ -66,7 +66,8 @@ func instructionSymbol(df *dockerfile.File, in *dockerfile.Instruction) *Symbol 
 }
 
 // dockerfileFolding returns the folding ranges of a Dockerfile: stages,
-// instructions over several lines, heredoc bodies and comment blocks.
+// instructions over several lines, heredoc bodies with their terminator,
+// and comment blocks.
 func dockerfileFolding(ctx context.Context, f *workspace.File) ([]FoldingRange, error) {
 	df := f.Dockerfile()
 	if df == nil {
@@ -86,21 +87,21 @@ func dockerfileFolding(ctx context.Context, f *workspace.File) ([]FoldingRange, 
 			ranges = append(ranges, FoldingRange{Span: in.Span})
 		}
 		for _, doc := range in.Heredocs {
-			body := position.Span{Start: doc.OpenerSpan.Start, End: doc.EndSpan.End}
-			if multiLine(body) && body != in.Span {
+			body := position.Span{Start: doc.BodySpan.Start, End: doc.EndSpan.End}
+			if multiLine(body) {
 				ranges = append(ranges, FoldingRange{Span: body})
 			}
 		}
 	}
-	return append(ranges, commentBlocks(df)...), nil
+	return append(ranges, dfCommentBlocks(df)...), nil
 }
 
-// commentBlocks returns the runs of two or more comment lines in a row.
-func commentBlocks(df *dockerfile.File) []FoldingRange {
+// dfCommentBlocks returns the runs of two or more comment lines in a row.
+func dfCommentBlocks(df *dockerfile.File) []FoldingRange {
 	var ranges []FoldingRange
 	for i := 0; i < len(df.Comments); {
 		j := i
-		for j+1 < len(df.Comments) && onlyBlankBetween(df.Content, df.Comments[j].End, df.Comments[j+1].Start) {
+		for j+1 < len(df.Comments) && dfOnlyBlankBetween(df.Content, df.Comments[j].End, df.Comments[j+1].Start) {
 			j++
 		}
 		if j > i {
@@ -111,9 +112,9 @@ func commentBlocks(df *dockerfile.File) []FoldingRange {
 	return ranges
 }
 
-// onlyBlankBetween reports whether content[from:to] is one line end with
+// dfOnlyBlankBetween reports whether content[from:to] is one line end with
 // blanks, so the two comments are on consecutive lines.
-func onlyBlankBetween(content []byte, from, to int) bool {
+func dfOnlyBlankBetween(content []byte, from, to int) bool {
 	between := string(content[from:to])
 	return strings.Count(between, "\n") == 1 && strings.TrimSpace(between) == ""
 }

@@ -6,9 +6,9 @@ import (
 
 // BuildContexts returns the OS paths of the build contexts that the
 // Dockerfile at uri is built with: each folder that a compose "build"
-// pairs with it, or, when no compose file builds it, the Dockerfile's own
-// folder, as "docker build ." next to it uses. It returns nil for a URI
-// that is not a file URI.
+// pairs with it. When no compose file builds it, the context is the
+// Dockerfile's own folder, which "docker build ." next to it uses. It
+// returns nil for a URI that is not a file URI.
 func (ix *Index) BuildContexts(uri position.URI) []string {
 	if contexts := ix.contexts[uri]; len(contexts) > 0 {
 		return contexts

@@ -18,16 +18,16 @@ var skippedDirs = map[string]bool{".git": true, "node_modules": true, "vendor": 
 // shows no kind, to look for a "#!" line.
 const shebangPeek = 256
 
-// discovery is what a walk of the workspace folders found.
+// discovery is the result of a walk of the workspace folders.
 type discovery struct {
 	files []*File  // files whose name or shebang shows their kind
 	paths []string // OS path of every regular file, sorted
 }
 
 // discover walks the folders. It returns a File for every file whose name
-// or shebang shows its kind, and the path of every regular file, so that
-// the index can later read the files that others link to (a compose file
-// named by "-f", a config file that a Dockerfile copies).
+// or shebang shows its kind, and the path of every regular file. The index
+// reads the files that others link to from that list later, such as a
+// compose file named by "-f" or a config file that a Dockerfile copies.
 //
 // Folders named in skippedDirs, unreadable folders and symbolic links to
 // folders are not entered, so link loops cannot trap the walk. A symbolic

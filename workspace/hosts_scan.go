@@ -56,8 +56,9 @@ func sortTokens(tokens []*HostToken) []*HostToken {
 	return out
 }
 
-// tokenHost returns the host token that tok names by its form, or, when
-// bare is set, by being a host name alone; nil when it names none.
+// tokenHost returns the host token that tok names by its form. When bare
+// is set, a host name alone counts too. It returns nil when tok names no
+// host.
 func tokenHost(tok textToken, bare bool) *HostToken {
 	if host, offset, port, ok := hostForm(tok.text); ok {
 		start := tok.start + offset

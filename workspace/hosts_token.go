@@ -104,7 +104,7 @@ func appendKeyValue(tokens []textToken, text string, start int) []textToken {
 
 // hostForm returns the host that a token names by its form, a URL or
 // host:port, with the host's offset in the token and the port ("" when
-// none); ok is false when the token has neither form.
+// none). It returns ok false when the token has neither form.
 func hostForm(text string) (host string, offset int, port string, ok bool) {
 	if i := strings.Index(text, "://"); i > 0 && isScheme(text[:i]) {
 		offset = i + 3
@@ -197,9 +197,9 @@ var exactHostKeys = map[string]bool{
 // such as WORDPRESS_DB_HOST, --dbhost or REDIS_SERVER.
 var hostKeySuffixes = []string{"HOST", "HOSTS", "HOSTNAME", "_SERVER", "_SERVERS", "_ADDR", "_ADDRESS", "_UPSTREAM", "_BACKEND", "_ENDPOINT"}
 
-// isHostKey reports whether a key, flag or directive names a host, after
-// dashes, "$", ":" and case are set aside: "-h", "--host", "DB_HOST",
-// "db-host:" and "$dbhost" do; "server_name" does not.
+// isHostKey reports whether a key, flag or directive names a host. Dashes,
+// "$", ":" and case do not count, so "-h", "--host", "DB_HOST", "db-host:"
+// and "$dbhost" name a host, and "server_name" does not.
 func isHostKey(key string) bool {
 	k := strings.ToUpper(strings.Trim(key, "-:$ \t"))
 	k = strings.NewReplacer("-", "_", ".", "_").Replace(k)

@@ -29,6 +29,9 @@ func (ix *Index) addHosts() {
 			ix.addFileHosts(f)
 		}
 	}
+	for def, uses := range ix.uses {
+		ix.uses[def] = sortUses(uses)
+	}
 }
 
 // addFileHosts resolves the host tokens of one file.
@@ -56,8 +59,9 @@ func (ix *Index) addFileHosts(f *File) {
 	ix.hosts[f.URI] = uses
 }
 
-// resolve returns the definitions that name answers to for a file: in the
-// projects that use the file, else in the whole workspace.
+// resolve returns the definitions that a host name in the file at uri
+// resolves to. It looks in the projects that use the file first, then in
+// the whole workspace.
 func (ix *Index) resolve(uri position.URI, name string) []*ServiceDef {
 	all := ix.names[name]
 	scope := ix.fileProjects[uri]
@@ -90,8 +94,8 @@ func (ix *Index) HostUses(service string) []*HostUse {
 }
 
 // HostUsesOf returns every host use that resolves to def, sorted by URI
-// and offset.
-func (ix *Index) HostUsesOf(def *ServiceDef) []*HostUse { return sortUses(ix.uses[def]) }
+// and offset. The caller must not modify the slice.
+func (ix *Index) HostUsesOf(def *ServiceDef) []*HostUse { return ix.uses[def] }
 
 // sortUses sorts uses by URI and offset and drops repeats.
 func sortUses(uses []*HostUse) []*HostUse {
@@ -223,9 +227,9 @@ func composeRefs(model *compose.File, other, target *ServiceDef) []position.Loca
 	return locs
 }
 
-// narrow returns the Span of a scalar's value inside its raw text, which
-// may hold quotes or, for "service:db" and "db:alias", more than the name;
-// last picks the last occurrence.
+// narrow returns the Span of a scalar's value inside its raw text. The raw
+// text may add quotes, or a prefix or suffix as in "service:db" and
+// "db:alias". When last is set, the last occurrence wins.
 func narrow(content []byte, s *compose.Scalar, last bool) position.Span {
 	raw := rawText(content, s.Span)
 	i := strings.Index(raw, s.Value)

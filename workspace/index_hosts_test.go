@@ -251,3 +251,30 @@ func TestIndexOpenDocumentWithGenericLanguage(t *testing.T) {
 		t.Errorf("after close, stack.yml = %+v, want the linked disk file", f)
 	}
 }
+
+func TestIndexLinkedFileChangedOnDisk(t *testing.T) {
+	ws := testws.New(t, stackArchive)
+	stack := ws.URI("deploy/stack.yml")
+	changed := string(ws.Content("deploy/stack.yml")) + "  worker:\n    image: worker:1\n"
+	if err := os.WriteFile(ws.Path("deploy/stack.yml"), []byte(changed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	snap := ws.Session.FilesChanged([]position.URI{stack})
+	if f := snap.File(stack); f == nil || f.Kind != workspace.KindCompose || string(f.Content) != changed {
+		t.Fatalf("after the change on disk, stack.yml = %+v, want the new compose content", f)
+	}
+	if defs := snap.Index().Services("worker"); len(defs) != 1 || defs[0].URI != stack {
+		t.Errorf("Services(worker) = %v, want the new service in stack.yml", defs)
+	}
+
+	if err := os.Remove(ws.Path("deploy/stack.yml")); err != nil {
+		t.Fatal(err)
+	}
+	snap = ws.Session.FilesChanged([]position.URI{stack})
+	if f := snap.File(stack); f != nil {
+		t.Errorf("after the deletion, stack.yml = %+v, want none", f)
+	}
+	if defs := snap.Index().Services("web"); len(defs) != 0 {
+		t.Errorf("Services(web) = %v after its compose file was deleted", defs)
+	}
+}

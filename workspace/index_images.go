@@ -228,8 +228,8 @@ func (ix *Index) ImageFileAt(uri position.URI, stage int, p string) *ImageFile {
 	return nil
 }
 
-// ServiceFiles returns the files in the container of def that the index
-// knows: scripts and config files copied into its image or bind-mounted.
+// ServiceFiles returns the files of the workspace that the container of def
+// holds: scripts and config files copied into its image or bind-mounted.
 func (ix *Index) ServiceFiles(def *ServiceDef) []position.URI {
 	var uris []position.URI
 	for uri, defs := range ix.fileDefs {

@@ -8,7 +8,7 @@ import (
 )
 
 // addServices records the services of a project's compose files and the
-// names each one answers to on the project's networks.
+// host names of each on the project's networks.
 func (ix *Index) addServices(s *Snapshot, p *Project) {
 	for _, uri := range p.ComposeFiles {
 		ix.fileProjects[uri] = appendProject(ix.fileProjects[uri], p)
@@ -53,7 +53,7 @@ func (ix *Index) addDef(def *ServiceDef) {
 	}
 }
 
-// addName records that def answers to name, once.
+// addName records name as a host name of def, once.
 func (ix *Index) addName(name string, def *ServiceDef) {
 	if name == "" || strings.ContainsAny(name, "${}") {
 		return

@@ -249,7 +249,7 @@ A=1
 	}
 }
 
-func TestDiscoverSkipsLoopsLargeAndBinary(t *testing.T) {
+func TestDiscoverLinksLargeAndBinary(t *testing.T) {
 	root := t.TempDir()
 	write := func(rel string, content []byte) {
 		t.Helper()
@@ -267,8 +267,9 @@ func TestDiscoverSkipsLoopsLargeAndBinary(t *testing.T) {
 	if err := os.Symlink(root, filepath.Join(root, "loop")); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.Symlink(filepath.Join(root, "compose.yaml"), filepath.Join(root, "linked", "compose.yaml")); err == nil {
-		t.Fatal("symlink into a missing folder succeeded")
+	write("shared/app.env", []byte("A=1\n"))
+	if err := os.Symlink(filepath.Join(root, "shared", "app.env"), filepath.Join(root, ".env")); err != nil {
+		t.Fatal(err)
 	}
 
 	session := workspace.NewSession()
@@ -288,5 +289,73 @@ func TestDiscoverSkipsLoopsLargeAndBinary(t *testing.T) {
 	}
 	if f := snap.File(position.URIFromPath(filepath.Join(root, "loop", "compose.yaml"))); f != nil {
 		t.Error("discovery followed a symbolic link to a folder")
+	}
+	env := position.URIFromPath(filepath.Join(root, ".env"))
+	if f := snap.File(env); f == nil || f.Kind != workspace.KindDotEnv {
+		t.Errorf("a .env that is a symbolic link is missing: %+v", f)
+	}
+	found := false
+	for _, p := range snap.Index().Projects() {
+		if p.Dir != root {
+			continue
+		}
+		found = true
+		if len(p.EnvFiles) != 1 || p.EnvFiles[0] != env {
+			t.Errorf("the project of compose.yaml reads %v, want the linked .env", p.EnvFiles)
+		}
+	}
+	if !found {
+		t.Errorf("no project in %s", root)
+	}
+}
+
+func TestIndexEntrypointCopy(t *testing.T) {
+	tests := []struct {
+		name, archive, imagePath, source   string
+		sourceLine, sourceStart, sourceEnd int // 0-based line and UTF-16 columns of the COPY source
+		crlf                               []string
+	}{
+		{"script in a folder", `
+-- docker/entrypoint.sh --
+#!/bin/sh
+exec "$@"
+-- Dockerfile --
+FROM alpine:3.20
+COPY docker/entrypoint.sh /usr/local/bin/entrypoint.sh
+ENTRYPOINT ["/usr/local/bin/entrypoint.sh"]
+`, "/usr/local/bin/entrypoint.sh", "docker/entrypoint.sh", 1, 5, 25, nil},
+		{"script at the root", `
+-- entrypoint.sh --
+#!/bin/sh
+set -e
+exec "$@"
+-- Dockerfile --
+FROM alpine:3.20
+COPY entrypoint.sh /entrypoint.sh
+ENTRYPOINT ["/entrypoint.sh"]
+`, "/entrypoint.sh", "entrypoint.sh", 1, 5, 18, []string{"entrypoint.sh"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ws := testws.New(t, tt.archive, testws.WithCRLF(tt.crlf...))
+			ix := ws.Snapshot().Index()
+			img := ix.ImageFileAt(ws.URI("Dockerfile"), 0, tt.imagePath)
+			if img == nil {
+				t.Fatalf("ImageFileAt(%s) = nil", tt.imagePath)
+			}
+			if img.Source != ws.URI(tt.source) {
+				t.Errorf("Source = %s, want %s", img.Source, tt.source)
+			}
+			rng, err := position.NewMapper(ws.Content("Dockerfile")).SpanRange(img.SourceSpan, position.UTF16)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rng.Start.Line != tt.sourceLine || rng.Start.Character != tt.sourceStart || rng.End.Character != tt.sourceEnd {
+				t.Errorf("SourceSpan at %+v, want line %d %d-%d", rng, tt.sourceLine, tt.sourceStart, tt.sourceEnd)
+			}
+			if len(img.RunBy) != 1 || img.RunBy[0].Keyword != "ENTRYPOINT" {
+				t.Errorf("RunBy = %v, want the ENTRYPOINT", img.RunBy)
+			}
+		})
 	}
 }

@@ -8,8 +8,8 @@ import (
 
 // maxLinkRounds bounds how often settle rebuilds the index while linked
 // files change kind. Each round can add one layer of the stack (Makefile,
-// compose file, Dockerfile, copied file), so four rounds reach the end of
-// every chain that the workspace's own names start.
+// compose file, Dockerfile, copied file), so four rounds link every chain
+// that the workspace's own names start, and a fifth finds nothing to change.
 const maxLinkRounds = 5
 
 // linkPriority orders the kinds that a file may be linked as, when two
@@ -31,9 +31,10 @@ func (ix *Index) link(uri position.URI, kind Kind) {
 	}
 }
 
-// settle gives each file that the index links, and whose own name and
-// content show no kind, the kind of its link; it reverts files whose link
-// went away. Then it builds the Snapshot's index. The caller holds s.mu.
+// settle gives the kind of its link to each file that the index links and
+// whose own name and content show no kind, and reverts the files whose
+// link went away. Then it builds the Snapshot's index. The caller holds
+// s.mu.
 func (s *Session) settle(next *Snapshot) {
 	for round := 0; round < maxLinkRounds; round++ {
 		ix := buildIndex(next)
@@ -45,8 +46,8 @@ func (s *Session) settle(next *Snapshot) {
 	slog.Warn("workspace links did not settle; the index may miss linked files", "rounds", maxLinkRounds)
 }
 
-// applyLinks re-kinds the files of next as want says and reports whether
-// any File changed.
+// applyLinks gives the files of next the kinds in want and reports
+// whether any File changed.
 func (s *Session) applyLinks(next *Snapshot, want map[position.URI]Kind) bool {
 	changed := false
 	for uri, f := range next.files {

@@ -81,11 +81,9 @@ func (s *Session) AddFolders(ctx context.Context, paths []string) (*Snapshot, er
 
 // Open records an open document and publishes a Snapshot with it.
 func (s *Session) Open(uri position.URI, languageID string, version int32, content []byte) *Snapshot {
-	kind := DetectKind(uri.Path(), languageID, content)
-	if disk := s.diskFile(uri); disk != nil && disk.Kind != KindUnknown && kind == KindUnknown {
-		kind = disk.Kind // the index knew it better, e.g. a compose file named by a Makefile
-	}
-	f := NewFile(uri, version, true, kind, content)
+	// A file whose name and languageId show no kind, such as a compose file
+	// that a Makefile names, gets the kind of its link when settle runs.
+	f := NewFile(uri, version, true, DetectKind(uri.Path(), languageID, content), content)
 	f.languageID = languageID
 	return s.update(func(next *Snapshot) {
 		s.overlays[uri] = f
@@ -156,12 +154,6 @@ func (s *Session) FilesChanged(uris []position.URI) *Snapshot {
 			}
 		}
 	})
-}
-
-func (s *Session) diskFile(uri position.URI) *File {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.disk[uri]
 }
 
 // readFile reads one file from disk as a File, or returns nil when it does

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"go.lsp.dev/jsonrpc2"
 
@@ -197,7 +198,7 @@ func sweep(t *testing.T, fs files, open bool, init ...lsptest.Option) {
 		uri := uriOf(c, rel)
 		if open {
 			c.Open(rel)
-			s.ranges.setOpen(uri, content)
+			s.ranges.setOpen(uri, sentContent(content))
 		}
 		s.send(fileRequests(rel, uri, content, c.Encoding()))
 		s.send(positionRequests(rel, uri, content, c.Encoding()))
@@ -218,4 +219,20 @@ func TestSweepEveryPosition(t *testing.T) {
 	tricky := trickyWorkspace()
 	t.Run("tricky", func(t *testing.T) { sweep(t, tricky, false) })
 	t.Run("tricky/open/utf-8", func(t *testing.T) { sweep(t, tricky, true, lsptest.WithEncodings("utf-8")) })
+}
+
+// sentContent returns content as the server receives it in a JSON
+// string: encoding/json replaces each byte that is not UTF-8 with U+FFFD.
+func sentContent(content []byte) []byte {
+	var b strings.Builder
+	for len(content) > 0 {
+		r, size := utf8.DecodeRune(content)
+		if r == utf8.RuneError && size == 1 {
+			b.WriteRune(utf8.RuneError)
+		} else {
+			b.Write(content[:size])
+		}
+		content = content[size:]
+	}
+	return []byte(b.String())
 }

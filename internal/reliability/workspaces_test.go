@@ -149,10 +149,11 @@ func trickyWorkspace() files {
 	return fs
 }
 
-// bigFile returns exactly size bytes: head, then comment lines of about 3
-// KiB, each with a non-ASCII character.
+// bigFile returns exactly size bytes: head, then comment lines of about 64
+// KiB, each with a non-ASCII character. Long lines keep the sweep of every
+// line short.
 func bigFile(size int, head string) []byte {
-	line := "# " + strings.Repeat("x", 3000) + "é\n"
+	line := "# " + strings.Repeat("x", 64<<10) + "é\n"
 	var b bytes.Buffer
 	b.WriteString(head)
 	for b.Len() < size {

@@ -7,8 +7,8 @@ local stackls = {
   clients = {}, -- client id by root folder
 }
 
--- Returns the nearest folder above path that holds a root marker, or the
--- file's own folder.
+-- Returns the nearest folder above path that contains a root marker, or
+-- the file's own folder.
 function stackls.root(path)
   local dir = vim.fn.fnamemodify(path, ':p:h')
   while true do

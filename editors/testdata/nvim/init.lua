@@ -1,7 +1,7 @@
 -- Headless Neovim driver for editors/nvim_test.go. It loads the stackls
--- config that a user of this Neovim version would use, opens the file given
--- on the command line, waits for the client to attach and writes what the
--- editor got from the server to $OUT as JSON. The Go test checks the values.
+-- config that a user of this Neovim version would use and opens the file
+-- given on the command line. After the client attaches, it writes the
+-- hover, definition and diagnostics it received to $OUT as JSON.
 --
 -- Environment:
 --   STACKLS_NVIM_DIR  editors/nvim, prepended to 'runtimepath'
@@ -64,8 +64,8 @@ local function is_empty(value)
   return value == nil or value == vim.NIL or (type(value) == 'table' and next(value) == nil)
 end
 
--- Sends a request until it returns a non-empty result: a server may answer
--- null while it is still indexing the workspace after the first didOpen.
+-- Sends a request until it returns a non-empty result, because a server may
+-- return null while it is still indexing the workspace after the first didOpen.
 local function request(bufnr, client_id, method, pos)
   local params = { textDocument = { uri = vim.uri_from_bufnr(bufnr) }, position = pos }
   local deadline = uv.now() + wait_ms
@@ -153,7 +153,8 @@ local function run()
   write_and_quit(0)
 end
 
--- A watchdog so a hung server never hangs the test run.
+-- Quits after 4 * WAIT_MS even when a step hangs; the Go test also kills
+-- nvim after 2 minutes.
 vim.defer_fn(function()
   result.log[#result.log + 1] = 'watchdog fired'
   write_and_quit(4)

@@ -1,5 +1,6 @@
 // Drives code-server with Debian's headless Chromium through playwright-core
-// and checks what a user of the extension sees in the inception example:
+// and checks what the editor shows a user of the extension in the
+// inception example:
 //   1. a diagnostic squiggle on the misspelled host `mariadbb`,
 //   2. a hover on the host `mariadb` in the WordPress entrypoint that shows
 //      the compose service,

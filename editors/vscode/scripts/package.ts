@@ -32,7 +32,7 @@ function selectedTargets(argv: string[]): Target[] {
     if (argv[i] === '--target' && i + 1 < argv.length) {
       names.push(argv[++i]);
     } else {
-      throw new Error(`unknown argument "${argv[i]}"; expected --target NAME`);
+      throw new Error(`invalid argument "${argv[i]}": expected --target NAME`);
     }
   }
   if (names.length === 0) {

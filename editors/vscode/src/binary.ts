@@ -7,7 +7,7 @@ import { executableName, targetFor } from './targets';
 /** Arguments that start the language server on stdin and stdout. */
 export const SERVE_ARGS: readonly string[] = ['serve', '--stdio'];
 
-/** What the resolution reads from the environment. */
+/** Inputs of the resolution, read from VS Code and the OS. */
 export interface ResolveInput {
   /** Value of the `stackls.path` setting; empty or blank means unset. */
   configuredPath: string;
@@ -28,14 +28,14 @@ export interface Resolved {
   command: string;
   args: string[];
   source: 'setting' | 'bundled' | 'path';
-  /** Why the bundled binary was not used, when source is `path`. */
+  /** Reason the bundled binary was not used, when source is `path`. */
   note?: string;
 }
 
 /**
- * Resolves the stackls command. The `stackls.path` setting wins; otherwise
- * the binary bundled under `bin/<target>/` is used; when the extension has
- * no binary for this platform, `stackls` is looked up on PATH.
+ * Resolves the stackls command. The `stackls.path` setting wins. Without
+ * it the binary bundled under `bin/<target>/` runs, and when the extension
+ * has no binary for this platform, `stackls` is looked up on PATH.
  */
 export function resolveServer(input: ResolveInput): Resolved {
   const args = [...SERVE_ARGS];

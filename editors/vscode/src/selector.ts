@@ -1,7 +1,7 @@
-// Files that the client sends to the server. Languages cover the files
-// that VS Code or this extension already names; patterns cover config
-// files that VS Code opens as `properties`, `ini` or plain text, and compose
-// files that another extension may have claimed as `yaml`.
+// Files that the client sends to the server. The languages cover files
+// that VS Code or this extension already gives a language id. The patterns
+// cover config files that VS Code opens as `properties`, `ini` or plain
+// text, and compose files that another extension may have claimed as `yaml`.
 
 /** One entry of a document selector, as vscode-languageclient takes it. */
 export interface SelectorEntry {

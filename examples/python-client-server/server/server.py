@@ -1,4 +1,4 @@
-"""Answers every GET with a short greeting and the time, on port 8000."""
+"""Serve a short greeting with the time to every GET on port 8000."""
 
 from datetime import datetime, timezone
 from http.server import BaseHTTPRequestHandler, HTTPServer
