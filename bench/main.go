@@ -66,6 +66,7 @@ func parseFlags() (config, error) {
 	flag.StringVar(&cfg.out, "o", "", "write the report to this file instead of stdout")
 	flag.StringVar(&cfg.jsonOut, "json", "", "also write the report as JSON to this file")
 
+	flag.IntVar(&cfg.opts.Starts, "starts", 4, "extra timed starts per server and scenario; start → initialize is the median over them and the run's own start")
 	flag.IntVar(&cfg.opts.Requests, "n", 200, "timed requests per method")
 	flag.IntVar(&cfg.opts.Warmup, "warmup", 20, "untimed requests per method before the timed ones")
 	flag.IntVar(&cfg.opts.Edits, "edits", 40, "timed edits per scenario")

@@ -170,7 +170,7 @@ func ratioCell(col column, stackls, peer *runner.Result) string {
 		text += " / " + formatRatio(*aP99 / *bP99)
 	}
 	if strings.Contains(markA+markB, "∅") {
-		text += " ∅" // one side's answers were all empty: not a fair comparison
+		text += " ∅" // one side's results were all empty, so the comparison is not fair
 	}
 	return text
 }

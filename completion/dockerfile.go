@@ -10,10 +10,10 @@ import (
 	"github.com/stackls/stackls/workspace"
 )
 
-// dockerfileCompletion returns the proposals at offset in a Dockerfile:
-// instructions at the start of an instruction (never in a heredoc body or
-// a continuation), parser directives on the first lines, flags and their
-// values, stage names and the variables in scope.
+// dockerfileCompletion returns the proposals at offset in a Dockerfile.
+// Instructions are proposed at the start of an instruction only, never in a
+// heredoc body or a continuation line. Elsewhere it proposes parser
+// directives, flags and their values, stage names and variables in scope.
 func dockerfileCompletion(ctx context.Context, snap *workspace.Snapshot, f *workspace.File, offset int, opts Options) (*List, error) {
 	df := f.Dockerfile()
 	if df == nil {

@@ -38,6 +38,7 @@ func dotenvCompletion(ctx context.Context, snap *workspace.Snapshot, f *workspac
 	if strings.ContainsAny(trimmed, "=:#") || strings.ContainsAny(trimmed, " \t") {
 		return nil, nil // in a value or a comment
 	}
+
 	word := position.Span{Start: offset - len(trimmed), End: offset}
 	set := map[string]bool{}
 	for _, e := range model.Entries {
@@ -45,6 +46,7 @@ func dotenvCompletion(ctx context.Context, snap *workspace.Snapshot, f *workspac
 			set[e.Key] = true
 		}
 	}
+
 	items := []*Item{}
 	for _, name := range variablesReadFrom(snap, f.URI) {
 		if !set[name] {

@@ -20,6 +20,8 @@ type composeCheck struct {
 	model *compose.File
 	proj  *project.Project
 	diags []*Diagnostic
+
+	portCache map[*compose.Scalar][]hostPort // publishedPorts results, by ports entry
 }
 
 func (c *composeCheck) add(d *Diagnostic) { c.diags = append(c.diags, d) }

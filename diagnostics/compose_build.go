@@ -102,7 +102,7 @@ func (c *composeCheck) checkArgs(svc *compose.Service, df *dockerfile.File) {
 	}
 }
 
-// contextProblem says what is wrong with a local build context, or "".
+// contextProblem returns what is wrong with a local build context, or "".
 func contextProblem(path string) string {
 	info, err := os.Stat(path)
 	switch {

@@ -32,7 +32,19 @@ func (h hostPort) String() string {
 
 // publishedPorts returns the host ports of one ports entry, nil when it
 // publishes none or cannot be read.
-func (c *composeCheck) publishedPorts(f *compose.File, entry *compose.Scalar, node *yaml.Node) []hostPort {
+func (c *composeCheck) publishedPorts(entry *compose.Scalar, node *yaml.Node) []hostPort {
+	if c.portCache == nil {
+		c.portCache = map[*compose.Scalar][]hostPort{}
+	}
+	if ports, ok := c.portCache[entry]; ok {
+		return ports
+	}
+	ports := c.parsePublished(entry, node)
+	c.portCache[entry] = ports
+	return ports
+}
+
+func (c *composeCheck) parsePublished(entry *compose.Scalar, node *yaml.Node) []hostPort {
 	var configs []types.ServicePortConfig
 	if node.Kind == yaml.MappingNode {
 		published := compose.Lookup(node, "published")
@@ -119,7 +131,7 @@ func (c *composeCheck) ports() {
 	for _, pf := range c.proj.Files {
 		for _, svc := range pf.Compose.Services {
 			for i, entry := range svc.Ports {
-				for _, hp := range c.publishedPorts(pf.Compose, entry, svc.PortNodes[i]) {
+				for _, hp := range c.publishedPorts(entry, svc.PortNodes[i]) {
 					key := portKey{hp.port, hp.protocol}
 					published[key] = append(published[key], use{hp.ip, svc.Name, position.Location{URI: pf.URI, Span: entry.Span}})
 				}
@@ -133,7 +145,7 @@ func (c *composeCheck) ports() {
 				continue
 			}
 		ports:
-			for _, hp := range c.publishedPorts(c.model, entry, node) {
+			for _, hp := range c.publishedPorts(entry, node) {
 				for _, other := range published[portKey{hp.port, hp.protocol}] {
 					if other.service == svc.Name || !sameAddress(hp.ip, other.ip) {
 						continue

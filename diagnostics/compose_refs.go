@@ -14,8 +14,8 @@ import (
 var builtinNetworks = map[string]bool{"default": true, "host": true, "none": true, "bridge": true}
 
 // references reports names of services, networks, volumes, secrets and
-// configs that no file of the project defines. It says nothing when an
-// include of the project cannot be read, since the name may live there.
+// configs that no file of the project defines. It reports nothing when an
+// include of the project cannot be read, because the name may be there.
 func (c *composeCheck) references() {
 	if !c.proj.Complete() {
 		return
@@ -115,7 +115,8 @@ func levenshtein(a, b string) int {
 }
 
 // dependsOnCycles reports each depends_on entry of this file that closes
-// a cycle of services waiting for each other.
+// a cycle of services waiting for each other. Only edges inside a strongly
+// connected component can close a cycle, so only those are searched.
 func (c *composeCheck) dependsOnCycles() {
 	graph := map[string][]string{}
 	for _, f := range c.proj.Files {
@@ -125,14 +126,69 @@ func (c *composeCheck) dependsOnCycles() {
 			}
 		}
 	}
+	component := components(graph)
 	for _, svc := range c.model.Services {
 		for _, dep := range svc.DependsOn {
+			if dep.Value != svc.Name && (component[dep.Value] == 0 || component[dep.Value] != component[svc.Name]) {
+				continue
+			}
 			if path := pathBetween(graph, dep.Value, svc.Name); path != nil {
 				cycle := append([]string{svc.Name}, path...)
 				c.add(composeRuleDependsOnCycle.diag(dep.Span, "dependency cycle: %s; Compose cannot decide which service to start first", strings.Join(quoteAll(cycle), " → ")))
 			}
 		}
 	}
+}
+
+// components numbers the strongly connected components of graph, from 1,
+// with Tarjan's algorithm; a node outside graph's keys gets 0.
+func components(graph map[string][]string) map[string]int {
+	index, low := map[string]int{}, map[string]int{}
+	onStack := map[string]bool{}
+	var stack []string
+	comp := map[string]int{}
+	next, count := 0, 0
+
+	var visit func(v string)
+	visit = func(v string) {
+		index[v], low[v] = next, next
+		next++
+		stack = append(stack, v)
+		onStack[v] = true
+		for _, w := range graph[v] {
+			if _, seen := index[w]; !seen {
+				visit(w)
+				low[v] = min(low[v], low[w])
+			} else if onStack[w] {
+				low[v] = min(low[v], index[w])
+			}
+		}
+
+		if low[v] == index[v] {
+			count++
+			for {
+				w := stack[len(stack)-1]
+				stack = stack[:len(stack)-1]
+				onStack[w] = false
+				comp[w] = count
+				if w == v {
+					break
+				}
+			}
+		}
+	}
+
+	names := make([]string, 0, len(graph))
+	for v := range graph {
+		names = append(names, v)
+	}
+	sort.Strings(names)
+	for _, v := range names {
+		if _, seen := index[v]; !seen {
+			visit(v)
+		}
+	}
+	return comp
 }
 
 // pathBetween returns the services from from to to along depends_on

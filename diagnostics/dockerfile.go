@@ -25,7 +25,7 @@ func dockerfileDiagnostics(ctx context.Context, snap *workspace.Snapshot, f *wor
 	}
 	c := newDockerChecker(ctx, snap, f, df)
 	c.parseErrors()
-	steps := []func(){c.instructionChecks, c.stageChecks, c.fromChecks, c.dispatchChecks, c.ownRules, c.runChecks}
+	steps := []func(){c.instructionChecks, c.stageChecks, c.fromChecks, c.dispatchChecks, c.copyIgnoredFiles, c.ownRules, c.runChecks}
 	for _, step := range steps {
 		if ctx.Err() != nil {
 			return nil
@@ -133,17 +133,17 @@ func (c *dockerChecker) suppressed() []*Diagnostic {
 	if len(ignored) == 0 {
 		return c.diags
 	}
-	kept := c.diags[:0]
+	visible := c.diags[:0]
 	for _, d := range c.diags {
 		lines := []int{c.lineOf(d.Span.Start)}
 		if in := c.df.InstructionAt(d.Span.Start); in != nil {
 			lines = append(lines, c.lineOf(in.Span.Start))
 		}
 		if !isIgnored(ignored, lines, d.Code) {
-			kept = append(kept, d)
+			visible = append(visible, d)
 		}
 	}
-	return kept
+	return visible
 }
 
 func isIgnored(ignored map[int][]string, lines []int, code string) bool {

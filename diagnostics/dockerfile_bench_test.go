@@ -46,4 +46,3 @@ func BenchmarkDockerfileDiagnostics(b *testing.B) {
 		}
 	}
 }
-

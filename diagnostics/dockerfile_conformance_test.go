@@ -55,8 +55,8 @@ func buildkitErrorLine(content []byte) int {
 
 type conformanceResult struct {
 	files, agree     int
-	rejectedPositive int // positive parser test files that buildkit's instruction parser rejects
-	disagree     map[string][]string // kind → files
+	rejectedPositive int                 // positive parser test files that buildkit's instruction parser rejects
+	disagree         map[string][]string // kind → files
 }
 
 func (r *conformanceResult) fail(kind, file string) {
@@ -69,8 +69,8 @@ func (r *conformanceResult) fail(kind, file string) {
 // they reject gets an error on the line buildkit reports. Some positive
 // parser test files are not valid Dockerfiles (CMD before FROM, HEALTHCHECK
 // without a command, an unknown flag): buildkit's instruction parser
-// rejects them, and so does stackls. Every feature must answer at every
-// offset with Spans inside the content.
+// rejects them, and so does stackls. Every feature must return at every
+// offset without error, with Spans inside the content.
 func TestConformanceBuildkitParser(t *testing.T) {
 	dir := filepath.Join(moduleDir(t, "github.com/moby/buildkit"), "frontend", "dockerfile", "parser")
 	positive, _ := filepath.Glob(filepath.Join(dir, "testfiles", "*", "Dockerfile"))
@@ -161,7 +161,8 @@ func containsInt(values []int, v int) bool {
 }
 
 // checkFileFeatures checks that outline, folding and tokens stay inside the
-// content and that hover, definition and completion answer at every offset.
+// content, and that hover, definition and completion return no error at
+// any offset.
 func checkFileFeatures(t *testing.T, snap *workspace.Snapshot, uri position.URI, content []byte, name string, res *conformanceResult) bool {
 	ctx := context.Background()
 	n := len(content)

@@ -13,8 +13,8 @@ import (
 	"github.com/stackls/stackls/position"
 )
 
-// stageState is what buildkit tracks per stage while it dispatches the
-// instructions, as far as the build checks need it.
+// stageState is the state that buildkit tracks per stage while it
+// dispatches the instructions, as far as the build checks need it.
 type stageState struct {
 	workdirSet bool // an absolute or relative WORKDIR was set in this stage or its base stage
 	shellSet   bool // SHELL was set in this stage or its base stage
@@ -140,9 +140,9 @@ func (c *dockerChecker) undefinedVars(in *dockerfile.Instruction, env *dockerfil
 		if !ref.BuildTime || env.Lookup(ref.Name) != nil || state.external && imageVariables[ref.Name] {
 			continue
 		}
-		// NOTE: buildkit expands single-quoted text in a COPY or ADD heredoc
-		// body too and would warn here; stackls takes the quotes as a sign
-		// that the author wants the text literally, and stays silent.
+		// NOTE: buildkit also expands single-quoted text in a COPY or ADD
+		// heredoc body and warns here. stackls stays silent, because the
+		// quotes show that the author wants the text literally.
 		if ref.SingleQuoted {
 			continue
 		}

@@ -39,6 +39,9 @@ func (c *dockerChecker) ownRules() {
 		case "RUN", "CMD", "ENTRYPOINT", "SHELL":
 			c.execForm(in)
 		}
+		if in.Keyword == "ENTRYPOINT" || in.Keyword == "CMD" {
+			c.copiedScript(in)
+		}
 	}
 }
 
@@ -175,6 +178,25 @@ func (c *dockerChecker) contextSources(in *dockerfile.Instruction) {
 	}
 }
 
+// copiedScript reports an ENTRYPOINT or CMD program that a COPY or ADD of
+// the stage puts in the image from a source that is missing in the build
+// context.
+func (c *dockerChecker) copiedScript(in *dockerfile.Instruction) {
+	if len(in.Args) == 0 {
+		return
+	}
+	script := in.Args[0]
+	src := dockerfile.CopiedSource(c.df, in, script.Value)
+	if src == "" || strings.ContainsAny(src, "$*?[") || isRemoteSource(src) {
+		return
+	}
+	contexts := c.snap.Index().BuildContexts(c.file.URI)
+	if len(contexts) == 0 || c.existsInContext(contexts, src) {
+		return
+	}
+	c.ownRule(&dfRuleMissingContextFile, script.Span, quote(script.Value)+" comes from "+quote(src)+", which does not exist in the build context "+quote(contextName(contexts[0])))
+}
+
 func (c *dockerChecker) existsInContext(contexts []string, src string) bool {
 	for _, dir := range contexts {
 		path := filepath.Join(dir, filepath.FromSlash(src))
@@ -200,8 +222,8 @@ func contextName(dir string) string {
 }
 
 // execForm reports arguments that look like an exec form but are not valid
-// JSON, so that buildkit runs them as a shell command; the fix writes them
-// with double quotes when that makes valid JSON.
+// JSON, because buildkit then runs them as a shell command. The fix writes
+// them with double quotes when that makes valid JSON.
 func (c *dockerChecker) execForm(in *dockerfile.Instruction) {
 	args := in.ArgsText()
 	if in.JSONForm || !strings.HasPrefix(args, "[") || !strings.HasSuffix(args, "]") {

@@ -101,6 +101,7 @@ func TestMissingContextFile(t *testing.T) {
 -- app/Dockerfile --
 FROM alpine:3.20
 COPY «m1»missing.sh«m2» /usr/local/bin/
+ENTRYPOINT [«m5»"/usr/local/bin/missing.sh"«m6»]
 COPY present.sh conf/ *.txt /opt/
 COPY «m3»nothing-*.cfg«m4» /opt/
 COPY --from=alpine:3.20 /etc/os-release /tmp/
@@ -118,6 +119,7 @@ notes
 	checkDiags(t, ws, "app/Dockerfile", dockerDiags(t, ws, "app/Dockerfile"), []wantDiag{
 		{"MissingContextFile", Warning, "m1", "m2"},
 		{"MissingContextFile", Warning, "m3", "m4"},
+		{"MissingContextFile", Warning, "m5", "m6"},
 	}, false)
 }
 
@@ -174,5 +176,43 @@ func TestNarrowedSpanAfterHardBytes(t *testing.T) {
 			ws := testws.New(t, archive, opts...)
 			checkDiags(t, ws, "Dockerfile", dockerDiags(t, ws, "Dockerfile"), []wantDiag{{"UndefinedVar", Warning, "v1", "v2"}}, true)
 		})
+	}
+}
+
+func TestCopyIgnoredFile(t *testing.T) {
+	ws := testws.New(t, `
+-- app/Dockerfile --
+FROM alpine:3.20
+COPY «i1»secrets/key.pem«i2» /etc/
+COPY «i3»build«i4» /srv/
+COPY src/ /srv/
+COPY . /srv/
+-- app/.dockerignore --
+secrets
+build/
+*.log
+-- app/secrets/key.pem --
+x
+-- app/build/a --
+x
+-- app/src/a --
+x
+-- other/Dockerfile --
+FROM alpine:3.20
+COPY a.log /x
+-- other/.dockerignore --
+*.log
+!keep.log
+-- other/a.log --
+x
+`)
+	checkDiags(t, ws, "app/Dockerfile", dockerDiags(t, ws, "app/Dockerfile"), []wantDiag{
+		{"CopyIgnoredFile", Warning, "i1", "i2"},
+		{"CopyIgnoredFile", Warning, "i3", "i4"},
+	}, false)
+	for _, d := range dockerDiags(t, ws, "other/Dockerfile") {
+		if d.Code == "CopyIgnoredFile" {
+			t.Errorf("patterns with an exclusion: want no CopyIgnoredFile, got %s", d.Message)
+		}
 	}
 }

@@ -9,49 +9,51 @@ import (
 
 // attachNodes parses the content with buildkit's parser and attaches each
 // top-level node to the instruction that starts on its line. buildkit stops
-// at its first error, so after an error the parse restarts on the lines
-// that follow it, with the escape directive in force, until the end. An
-// error that the scanner did not report is added at its instruction.
+// at its first error and then returns no nodes, so when the whole content
+// fails, each instruction is parsed again on its own, with the comment
+// lines before it and the escape directive in force. That finds every
+// error, not only the first, in time linear in the content.
 func (s *scanner) attachNodes() {
-	byLine := make(map[int]*Instruction, len(s.f.Instructions))
-	for _, in := range s.f.Instructions {
-		byLine[in.first+1] = in
-	}
-	attach := func(nodes []*parser.Node) {
+	nodes, _, err := s.parseLines(0, len(s.lines), false)
+	if err == nil {
+		byLine := make(map[int]*Instruction, len(s.f.Instructions))
+		for _, in := range s.f.Instructions {
+			byLine[in.first+1] = in
+		}
 		for _, node := range nodes {
 			if in := byLine[node.StartLine]; in != nil {
 				in.Node = node
 			}
 		}
+		return
 	}
-	for from := 0; from < len(s.lines); {
-		nodes, errLines, err := s.parseLines(from, len(s.lines))
-		if err == nil {
-			attach(nodes)
-			return
+	from := 0
+	for _, in := range s.f.Instructions {
+		nodes, errLines, err := s.parseLines(from, in.last+1, true)
+		from = in.last + 1
+		if err != nil {
+			if errLines[0] >= 0 {
+				s.addBuildkitError(err, errLines)
+			}
+			continue
 		}
-		if errLines[0] < 0 {
-			return
+		for _, node := range nodes {
+			if node.StartLine == in.first+1 {
+				in.Node = node
+			}
 		}
-		s.addBuildkitError(err, errLines)
-		// buildkit returns no nodes with an error, so the lines before the
-		// error are parsed again on their own.
-		if errLines[0] > from {
-			nodes, _, _ = s.parseLines(from, errLines[0])
-			attach(nodes)
-		}
-		from = max(from+1, errLines[1]+1)
 	}
 }
 
 // parseLines runs buildkit's parser on the lines [from, to) and
 // returns its nodes with lines rebased to 1-based lines of the content.
-// On error it also returns the 0-based indexes of the lines the error
-// covers.
-func (s *scanner) parseLines(from, to int) ([]*parser.Node, [2]int, error) {
+// With chunk set, the parse starts with the escape directive in force and
+// reads the directive lines of the chunk as comments. On error it also
+// returns the 0-based indexes of the lines the error covers.
+func (s *scanner) parseLines(from, to int, chunk bool) ([]*parser.Node, [2]int, error) {
 	var buf bytes.Buffer
 	prefix := 0
-	if from > 0 {
+	if chunk {
 		// The first line keeps the escape directive; "#" then ends the
 		// directives, so that no comment of the chunk becomes one.
 		if s.f.Escape != '\\' {

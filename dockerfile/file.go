@@ -6,9 +6,9 @@
 //
 // buildkit reports lines only, and it joins continuation lines before it
 // splits words. This package replays buildkit's line rules over the
-// original bytes (parser directives, the escape character, continuation
-// lines with comments and empty lines inside them, heredoc bodies) and
-// keeps, for each logical line, a table from its bytes back to the content.
+// original bytes: parser directives, the escape character, continuation
+// lines with comments and empty lines inside them, and heredoc bodies. For
+// each logical line it keeps a table from its bytes back to the content.
 // buildkit's own nodes are attached to the instructions, so that the build
 // checks of buildkit's instructions and linter packages can run on them.
 package dockerfile
@@ -154,8 +154,9 @@ type VarDecl struct {
 	Stage       int // index into File.Stages, or -1 for an ARG before the first FROM
 }
 
-// Parse parses content. It never fails: problems are reported in
-// File.Errors and the rest of the file is still modelled.
+// Parse parses content. It returns no error and does not panic (FuzzParse
+// checks this): problems are reported in File.Errors, and the rest of the
+// file is still modelled.
 func Parse(content []byte) *File {
 	f := &File{Content: content, Escape: '\\'}
 	s := newScanner(f)

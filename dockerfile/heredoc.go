@@ -80,7 +80,7 @@ func (s *scanner) readBody(in *Instruction, doc *Heredoc) {
 	end := len(s.f.Content)
 	doc.BodySpan = position.Span{Start: bodyStart, End: end}
 	doc.EndSpan = position.Span{Start: end, End: end}
-	s.addError(doc.OpenerSpan, "the heredoc %s is not terminated; end it with a line that holds only %s", doc.Name, doc.Name)
+	s.addError(doc.OpenerSpan, "the heredoc %s is not terminated; end it with a line that contains only %s", doc.Name, doc.Name)
 }
 
 // Body returns the text of a heredoc body in content, line ends included.

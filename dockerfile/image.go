@@ -5,8 +5,9 @@ import (
 )
 
 // ImageRef is an image reference split as the distribution reference
-// grammar does: the first "/"-separated part is a registry host when it
-// holds "." or ":" or is "localhost"; otherwise the image is on Docker Hub.
+// grammar does. The first "/"-separated part is a registry host when it
+// contains "." or ":" or is "localhost". Otherwise the image is on Docker
+// Hub.
 type ImageRef struct {
 	Registry   string // "docker.io" for Docker Hub
 	Repository string // the path, with "library/" for official Hub images

@@ -17,9 +17,23 @@ type piece struct {
 	n       int // length in bytes
 }
 
+// addPiece appends content[start:end] to the pieces of in. The caller
+// builds Line from the pieces with buildLine once all are added.
 func (in *Instruction) addPiece(start, end int, content []byte) {
-	in.pieces = append(in.pieces, piece{line: len(in.Line), content: start, n: end - start})
-	in.Line += string(content[start:end])
+	line := 0
+	if n := len(in.pieces); n > 0 {
+		line = in.pieces[n-1].line + in.pieces[n-1].n
+	}
+	in.pieces = append(in.pieces, piece{line: line, content: start, n: end - start})
+}
+
+// buildLine sets Line from the pieces.
+func (in *Instruction) buildLine(content []byte) {
+	var b strings.Builder
+	for _, p := range in.pieces {
+		b.Write(content[p.content : p.content+p.n])
+	}
+	in.Line = b.String()
 }
 
 // Offset returns the content offset of byte i of Line. An i at or past the

@@ -10,7 +10,7 @@ import (
 	"github.com/stackls/stackls/position"
 )
 
-// argForm says how buildkit reads an instruction's arguments.
+// argForm is the way buildkit reads an instruction's arguments.
 type argForm int
 
 const (

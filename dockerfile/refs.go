@@ -12,8 +12,8 @@ type VarRef struct {
 	HasDefault  bool          // ${NAME:-x}, ${NAME-x}, ${NAME:+x}, ${NAME+x}, ${NAME:?x}, ${NAME?x}
 	Instruction *Instruction
 	// BuildTime is true when buildkit expands the reference while it
-	// builds; false for shell-form RUN, CMD and ENTRYPOINT and their
-	// heredocs, where the shell expands it when the command runs.
+	// builds. It is false in shell-form RUN, CMD and ENTRYPOINT and their
+	// heredocs, because the shell expands those when the command runs.
 	BuildTime bool
 	// InHeredoc is true for a reference inside a heredoc body.
 	InHeredoc bool
@@ -84,6 +84,7 @@ func scanDollar(text string, at int, escape byte, ignoreQuotes bool, nested *[]r
 		i++
 	}
 	ref := &rawRef{name: text[nameStart:i], nameStart: nameStart, nameEnd: i, exprStart: at}
+
 	if i < len(text) && text[i] != '}' {
 		switch text[i] {
 		case '-', '+', '?', ':':
@@ -105,6 +106,7 @@ func scanDollar(text string, at int, escape byte, ignoreQuotes bool, nested *[]r
 			break
 		}
 	}
+
 	if i < len(text) {
 		for _, inner := range scanRefs(text[wordStart:i], escape, ignoreQuotes) {
 			*nested = append(*nested, shiftRef(inner, wordStart))
@@ -178,8 +180,8 @@ func (f *File) VarRefs(in *Instruction) []*VarRef {
 	return refs
 }
 
-// appendLineRefs adds the references in Line[from:to]; buildTime says
-// whether buildkit expands them, and otherwise the shell does.
+// appendLineRefs adds the references in Line[from:to]. buildTime is true
+// when buildkit expands them, and false when the shell does.
 func (f *File) appendLineRefs(refs []*VarRef, in *Instruction, from, to int, escape byte, buildTime bool) []*VarRef {
 	if from < 0 || to < from {
 		return refs

@@ -10,7 +10,7 @@ import (
 )
 
 // checkSanity walks every Span of f and checks that it lies inside the
-// content, is ordered, and holds the text the model says it holds.
+// content, is ordered, and contains the text that the model records.
 func checkSanity(t testing.TB, f *File) {
 	t.Helper()
 	n := len(f.Content)

@@ -115,6 +115,7 @@ func (s *scanner) scan() {
 		if continued {
 			last, in.OpenEnd = s.continueLines(in, last)
 		}
+		in.buildLine(s.f.Content)
 		in.Span = position.Span{Start: start, End: last.end}
 		s.f.Instructions = append(s.f.Instructions, in)
 		s.parseInstruction(in)

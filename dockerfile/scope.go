@@ -7,7 +7,7 @@ import (
 	"github.com/moby/buildkit/frontend/dockerfile/shell"
 )
 
-// Binding is what a variable name means at one point of a Dockerfile.
+// Binding is the meaning of a variable name at one point of a Dockerfile.
 type Binding struct {
 	Name string
 	// Value is the value after expansion, as buildkit would compute it
@@ -30,7 +30,7 @@ type Binding struct {
 }
 
 // Env is the set of variables visible at one point. It implements
-// buildkit's shell.EnvGetter, which sees only the Set bindings.
+// buildkit's shell.EnvGetter, which returns only the Set bindings.
 type Env struct {
 	bindings map[string]*Binding
 }
@@ -81,8 +81,8 @@ func (e *Env) All() []*Binding {
 }
 
 // PlatformArgs are the ARGs that buildkit predefines in the global scope,
-// with the values the linter assumes for a linux/amd64 build. A stage sees
-// them only after it declares them with ARG.
+// with the values the linter assumes for a linux/amd64 build. A stage can
+// use them only after it declares them with ARG.
 var PlatformArgs = []struct{ Name, Value string }{
 	{"BUILDPLATFORM", "linux/amd64"}, {"BUILDOS", "linux"}, {"BUILDOSVERSION", ""},
 	{"BUILDARCH", "amd64"}, {"BUILDVARIANT", ""},
@@ -112,7 +112,7 @@ func (f *File) Expand(word string, env *Env) (string, []string) {
 	return res.Result, unmatched
 }
 
-// GlobalEnv returns the variables that FROM lines see: the predefined
+// GlobalEnv returns the variables that FROM lines can use: the predefined
 // platform ARGs and every ARG before the first FROM.
 func (f *File) GlobalEnv() *Env {
 	env := newEnv()
@@ -185,7 +185,7 @@ func (f *File) applyDecls(in *Instruction, env, global *Env) {
 		case d.HasValue:
 			scope := before
 			if !d.Env {
-				scope = env // each ARG pair sees the pairs before it
+				scope = env // each ARG pair can use the pairs before it
 			}
 			b.Value, _ = f.Expand(d.Value, scope)
 			b.Set = true

@@ -7,7 +7,7 @@ import (
 	"github.com/stackls/stackls/position"
 )
 
-// SymbolKind says what a Symbol names.
+// SymbolKind is the kind of thing a Symbol names.
 type SymbolKind int
 
 const (
@@ -134,7 +134,7 @@ func (t *symbolTable) declare() {
 }
 
 // resolveRefs adds the references of in to the symbols that env binds
-// them to. Within one ARG, a value sees the pairs before it.
+// them to. Within one ARG, a value can use the pairs before it.
 func (t *symbolTable) resolveRefs(in *Instruction, env, global *Env) {
 	decls := t.f.declsOf(in)
 	for _, ref := range t.f.VarRefs(in) {

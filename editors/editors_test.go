@@ -234,9 +234,13 @@ func fileURI(path string) string {
 }
 
 // editorEnv returns an environment that isolates an editor from the user's
-// configuration and finds the built stackls first on PATH.
+// configuration and temporary files and finds the built stackls first on PATH.
 func editorEnv(t *testing.T, extra ...string) []string {
 	home := t.TempDir()
+	tmp := filepath.Join(home, "tmp")
+	if err := os.Mkdir(tmp, 0o755); err != nil {
+		t.Fatal(err)
+	}
 	env := []string{
 		"PATH=" + pathWithBinary(t),
 		"HOME=" + home,
@@ -244,6 +248,7 @@ func editorEnv(t *testing.T, extra ...string) []string {
 		"XDG_DATA_HOME=" + filepath.Join(home, "data"),
 		"XDG_STATE_HOME=" + filepath.Join(home, "state"),
 		"XDG_CACHE_HOME=" + filepath.Join(home, "cache"),
+		"TMPDIR=" + tmp,
 		"TERM=dumb",
 	}
 	return append(env, extra...)

@@ -14,8 +14,10 @@ import (
 
 // composeFormat returns the edits that format a compose file, or the lines
 // that span touches: each nesting level of block mappings and lists
-// indented by one tab size (2 spaces by default), lists indented under
-// their key, and no blanks at line ends. It only changes blank space, so
+// indented by one step, lists indented under their key, and no blanks at
+// line ends. The step is the one the file already uses for its first
+// nested key. A file without one gets the client's tab size, or 2 when
+// that is not between 1 and 8. It only changes blank space, so
 // comments and key order stay, and it returns no edit when the file has a
 // syntax error or when the result would not decode to the same values.
 func composeFormat(ctx context.Context, f *workspace.File, opts Options, span *position.Span) ([]position.TextEdit, error) {
@@ -23,7 +25,10 @@ func composeFormat(ctx context.Context, f *workspace.File, opts Options, span *p
 	if model == nil || model.Root == nil || len(model.Errors) > 0 {
 		return nil, nil
 	}
-	size := opts.TabSize
+	size := fileIndentStep(model)
+	if size == 0 {
+		size = opts.TabSize
+	}
 	if size < 1 || size > 8 {
 		size = 2
 	}
@@ -40,6 +45,18 @@ func composeFormat(ctx context.Context, f *workspace.File, opts Options, span *p
 		edits = editsInLines(model, edits, *span)
 	}
 	return edits, nil
+}
+
+// fileIndentStep returns the indentation of the first key nested in a
+// top-level mapping, or 0 when there is none.
+func fileIndentStep(model *compose.File) int {
+	for i := 1; i < len(model.Root.Content); i += 2 {
+		value := model.Root.Content[i]
+		if value.Kind == yaml.MappingNode && value.Style&yaml.FlowStyle == 0 && len(value.Content) > 0 {
+			return value.Content[0].Column - 1
+		}
+	}
+	return 0
 }
 
 // composeFormatter computes the indentation each line should have.
@@ -128,7 +145,7 @@ func (fm *composeFormatter) protect(n *yaml.Node) {
 
 // edits returns one edit per line whose indentation or line end changes.
 // A line that starts no node, such as the body of a block scalar, moves
-// with the line before it; a comment lines up with the node after it.
+// with the line before it. A comment lines up with the node after it.
 func (fm *composeFormatter) edits() []position.TextEdit {
 	var edits []position.TextEdit
 	delta := 0

@@ -13,10 +13,11 @@ func TestComposeFormat(t *testing.T) {
 		name, in, want string
 		crlf           bool
 	}{
-		{name: "indentation, comments and key order", in: "# app\nservices:\n    web:   \n        # the image\n        image: nginx\n        ports:\n        - \"80:80\"\n        - published: 443\n          target: 443\n        command: |\n            echo one\n              indented\n    db:\n          image: postgres\n\n   \nvolumes:\n    data: {}\n",
+		{name: "indentation, comments and key order", in: "# app\nservices:\n  web:   \n        # the image\n        image: nginx\n        ports:\n        - \"80:80\"\n        - published: 443\n          target: 443\n        command: |\n            echo one\n              indented\n  db:\n          image: postgres\n\n   \nvolumes:\n    data: {}\n",
 			want: "# app\nservices:\n  web:\n    # the image\n    image: nginx\n    ports:\n      - \"80:80\"\n      - published: 443\n        target: 443\n    command: |\n        echo one\n          indented\n  db:\n    image: postgres\n\n\nvolumes:\n  data: {}\n"},
+		{name: "keeps the step of the file", in: "services:\n    web:\n        image: nginx\n        ports:\n        - 80\n", want: "services:\n    web:\n        image: nginx\n        ports:\n            - 80\n"},
 		{name: "already formatted", in: "services:\n  web:\n    image: nginx\n", want: "services:\n  web:\n    image: nginx\n"},
-		{name: "CRLF", crlf: true, in: "services:\n    web:\n        image: nginx\n", want: "services:\r\n  web:\r\n    image: nginx\r\n"},
+		{name: "CRLF", crlf: true, in: "services:\n  web:\n      image: nginx\n", want: "services:\r\n  web:\r\n    image: nginx\r\n"},
 		{name: "syntax error is left alone", in: "services:\n    web:\n   image: x\n", want: "services:\n    web:\n   image: x\n"},
 	}
 	for _, tt := range tests {

@@ -108,9 +108,9 @@ func dfContinuationEdits(df *dockerfile.File, in *dockerfile.Instruction, indent
 
 // dfSafeToIndent reports whether the blanks before offset, at the start of a
 // continuation line, separate words outside quotes, so that changing them
-// keeps the meaning. Comment lines inside a continuation are dropped by
-// buildkit and are always safe. A line with no blanks that continues a word
-// is not: indenting it would split the word.
+// keeps the meaning. buildkit drops comment lines inside a continuation, so
+// their indent is free. A line with no blanks that continues a word is not
+// safe, because indenting it would split the word.
 func dfSafeToIndent(df *dockerfile.File, in *dockerfile.Instruction, offset, blanks int) bool {
 	if df.Content[offset] == '#' {
 		return true

@@ -3,7 +3,6 @@ package navigation
 import (
 	"context"
 	"os"
-	"path"
 	"path/filepath"
 	"strings"
 
@@ -12,9 +11,10 @@ import (
 	"github.com/stackls/stackls/workspace"
 )
 
-// links returns the links of a Dockerfile: each FROM image to its registry
-// page, each COPY or ADD source to its file in the build context, and each
-// ENTRYPOINT or CMD script that a COPY put in the image to its source file.
+// links returns the links of a Dockerfile. A FROM image links to its
+// registry page and a COPY or ADD source to its file in the build context.
+// An ENTRYPOINT or CMD script that a COPY put in the image links to the
+// file it came from.
 func (dockerfileProvider) links(ctx context.Context, snap *workspace.Snapshot, f *workspace.File) ([]Link, error) {
 	df := f.Dockerfile()
 	if df == nil {
@@ -74,7 +74,7 @@ func dfInstructionFiles(snap *workspace.Snapshot, f *workspace.File, df *dockerf
 			return nil
 		}
 		script := in.Args[0]
-		if src := dfCopiedSource(df, in, script.Value); src != "" {
+		if src := dockerfile.CopiedSource(df, in, script.Value); src != "" {
 			if p := dfExistingContextPath(contexts, src); p != "" {
 				found = append(found, dfContextFile{span: script.Span, path: p})
 			}
@@ -96,69 +96,6 @@ func dfExistingContextPath(contexts []string, src string) string {
 		}
 	}
 	return ""
-}
-
-// dfCopiedSource returns the build context source of the file that COPY or
-// ADD put at target (an dfAbsolute path in the image) in the stage of in,
-// before in; "" when none did.
-func dfCopiedSource(df *dockerfile.File, in *dockerfile.Instruction, target string) string {
-	if in.Stage < 0 {
-		return ""
-	}
-	target = strings.TrimPrefix(target, "./")
-	source := ""
-	workdir := "/"
-	for _, other := range df.Stages[in.Stage].Instructions {
-		if other == in {
-			break
-		}
-		switch other.Keyword {
-		case "WORKDIR":
-			if arg := other.ArgsText(); strings.HasPrefix(arg, "/") {
-				workdir = arg
-			} else if arg != "" {
-				workdir = path.Join(workdir, arg)
-			}
-		case "COPY", "ADD":
-			if other.Flag("from") != nil {
-				continue
-			}
-			dest := dockerfile.Dest(other)
-			sources := dockerfile.Sources(other)
-			if dest == nil || len(sources) == 0 {
-				continue
-			}
-			for _, src := range sources {
-				if dfCopiedTo(workdir, dest.Value, src.Value, len(sources)) == dfAbsolute(workdir, target) {
-					source = src.Value
-				}
-			}
-		}
-	}
-	return source
-}
-
-// dfCopiedTo returns where COPY puts src for dest, in the working folder.
-func dfCopiedTo(workdir, dest, src string, count int) string {
-	dest = dfAbsolute(workdir, dest)
-	if strings.HasSuffix(dest, "/") || count > 1 || dest == "/" {
-		return path.Join(dest, path.Base(src))
-	}
-	return path.Clean(dest)
-}
-
-func dfAbsolute(workdir, p string) string {
-	if strings.HasPrefix(p, "/") {
-		if strings.HasSuffix(p, "/") && p != "/" {
-			return path.Clean(p) + "/"
-		}
-		return path.Clean(p)
-	}
-	joined := path.Join(workdir, p)
-	if strings.HasSuffix(p, "/") {
-		joined += "/"
-	}
-	return joined
 }
 
 // dfContextFileAt returns the build context file named at offset, or nil.

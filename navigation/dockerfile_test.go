@@ -166,12 +166,12 @@ ENTRYPOINT [«e1»"/usr/local/bin/entrypoint.sh"«e2»]
 	}
 	script := string(position.URIFromPath(ws.Path("app/tools/entrypoint.sh")))
 	want := map[string]string{
-		"nginx:1.27":                      "https://hub.docker.com/_/nginx",
-		"bitnami/redis:7.2":               "https://hub.docker.com/r/bitnami/redis",
-		"ghcr.io/acme-labs/tool:2.0":      "https://ghcr.io/acme-labs/tool",
-		"$REGISTRY/acme/x:1":              "https://ghcr.io/acme/x",
-		"tools/entrypoint.sh":             script,
-		`"/usr/local/bin/entrypoint.sh"`:  script,
+		"nginx:1.27":                     "https://hub.docker.com/_/nginx",
+		"bitnami/redis:7.2":              "https://hub.docker.com/r/bitnami/redis",
+		"ghcr.io/acme-labs/tool:2.0":     "https://ghcr.io/acme-labs/tool",
+		"$REGISTRY/acme/x:1":             "https://ghcr.io/acme/x",
+		"tools/entrypoint.sh":            script,
+		`"/usr/local/bin/entrypoint.sh"`: script,
 		"docker.io/library/postgres:16@sha256:0000000000000000000000000000000000000000000000000000000000000000": "https://hub.docker.com/_/postgres",
 	}
 	if !reflect.DeepEqual(got, want) {

@@ -13,11 +13,12 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// composeTokens returns the semantic tokens of a compose file: keys as
-// properties, service names as classes, network, volume, secret and config
-// names as namespaces (declarations where they are defined), anchors and
-// aliases as macros, "${VAR}" references as variables, numbers, booleans
-// and null as numbers and keywords, other values as strings, and comments.
+// composeTokens returns the semantic tokens of a compose file. Keys are
+// properties and service names are classes. Network, volume, secret and
+// config names are namespaces, marked as declarations where defined.
+// Anchors and aliases are macros and "${VAR}" references are variables.
+// Numbers are numbers, booleans and null are keywords, and other values
+// are strings.
 func composeTokens(ctx context.Context, f *workspace.File) ([]Token, error) {
 	model := f.Compose()
 	if model == nil {

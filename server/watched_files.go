@@ -10,24 +10,11 @@ import (
 )
 
 // watchedGlobs are the files whose changes on disk the server requests
-// the client to report: the names workspace.DetectKind knows, plus names
-// often used for entrypoint scripts without an extension.
-// TODO: a script without an extension and with another name is only
-// re-read when the client opens it.
-var watchedGlobs = []string{
-	"**/{compose,docker-compose}*.{yml,yaml}",
-	"**/{Dockerfile,Containerfile,dockerfile,containerfile}*",
-	"**/*.{dockerfile,Dockerfile,containerfile}",
-	"**/{Makefile,makefile,GNUmakefile}",
-	"**/*.mk",
-	"**/.env",
-	"**/.env.*",
-	"**/*.env",
-	"**/*.{sh,bash,ash,dash}",
-	"**/*.{conf,cnf,ini,cfg}",
-	"**/*entrypoint*",
-	"**/*.{yml,yaml}",
-}
+// the client to report. Every file is watched because the index links
+// files by content as well as by name (an entrypoint script without an
+// extension, a config template copied by a Dockerfile); the Session skips
+// changes inside folders that discovery skips too.
+var watchedGlobs = []string{"**/*"}
 
 // registerWatchers requests the client to report changes of watchedGlobs,
 // when it supports dynamic registration of workspace/didChangeWatchedFiles.

@@ -169,12 +169,12 @@ func ContainerOf(snap *Snapshot, def *ServiceDef) *Container {
 }
 
 // Name returns the service's key, or, for a Dockerfile that no service
-// builds, "image of " and the Dockerfile's base name and folder.
+// builds, the Dockerfile's folder and base name, such as "api/Dockerfile".
 func (c *Container) Name() string {
 	if c.Service != "" {
 		return c.Service
 	}
-	return "image of " + c.Dockerfile.Base() + " in " + baseOf(c.Dockerfile.Dir())
+	return baseOf(c.Dockerfile.Dir()) + "/" + c.Dockerfile.Base()
 }
 
 func baseOf(dir string) string {

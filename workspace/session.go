@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 
 	"github.com/stackls/stackls/position"
@@ -129,6 +130,9 @@ func (s *Session) FilesChanged(uris []position.URI) *Snapshot {
 	read := make(map[position.URI]*File, len(uris))
 	var added, removed []string
 	for _, uri := range uris {
+		if inSkippedDir(uri.Path()) {
+			continue
+		}
 		f := readFile(uri.Path()) // nil when deleted or unreadable
 		read[uri] = f
 		if f != nil {
@@ -154,6 +158,17 @@ func (s *Session) FilesChanged(uris []position.URI) *Snapshot {
 			}
 		}
 	})
+}
+
+// inSkippedDir reports whether path lies inside a folder that discovery
+// never enters, such as .git or node_modules.
+func inSkippedDir(path string) bool {
+	for _, part := range strings.Split(filepath.ToSlash(filepath.Dir(path)), "/") {
+		if skippedDirs[part] {
+			return true
+		}
+	}
+	return false
 }
 
 // readFile reads one file from disk as a File, or returns nil when it does

@@ -6,11 +6,11 @@ import (
 	"strings"
 )
 
-// Generate returns a valid compose file with n services, each about 16
-// lines long: image, container name, restart policy, an environment with
-// interpolated values, a published port, a dependency on the previous
-// service, a network, a named volume, a healthcheck and labels. With 300
-// services it is about 5,000 lines.
+// Generate returns a valid compose file with n services of 17 lines each.
+// Each service has an image, a container name, a merge key, an environment
+// with interpolated values, a published port, a dependency on the previous
+// service, a named volume and a healthcheck. With 300 services the file
+// has about 5,100 lines.
 func Generate(n int) string {
 	var b strings.Builder
 	b.WriteString("name: generated\nx-common: &common\n  restart: unless-stopped\n  networks: [front]\nservices:\n")

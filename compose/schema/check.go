@@ -32,18 +32,22 @@ type Problem struct {
 // with lookup. A value with "${...}" that lookup cannot fully resolve gets
 // no type or value problem, because compose would check the substituted
 // value. It returns an error only when the schema cannot be compiled.
+//
+// Each service is validated on its own and its result is kept by the
+// service's decoded content, so an edit re-validates only the services it
+// changes.
 func Check(f *compose.File, lookup interp.Lookup) ([]Problem, error) {
 	in := NewInstance(f, lookup)
 	if f.Root == nil || in.Truncated {
 		return nil, nil
 	}
-	verr, err := Validate(in.Value)
-	if err != nil || verr == nil {
+	found, err := validateByService(in.Value)
+	if err != nil {
 		return nil, err
 	}
 	var problems []Problem
 	seen := map[string]bool{}
-	for _, leaf := range leaves(verr) {
+	for _, leaf := range found {
 		for _, p := range describe(f, in, leaf) {
 			id := p.Span.String() + p.Message
 			if seen[id] {
@@ -55,6 +59,70 @@ func Check(f *compose.File, lookup interp.Lookup) ([]Problem, error) {
 	}
 	sort.SliceStable(problems, func(i, j int) bool { return problems[i].Span.Start < problems[j].Span.Start })
 	return problems, nil
+}
+
+// validateByService returns the leaf errors of a document: those of the
+// document with each service mapping emptied, then those of each service
+// validated alone, with paths from the document's root.
+func validateByService(doc any) ([]*jsonschema.ValidationError, error) {
+	root, ok := doc.(map[string]any)
+	services, hasServices := root["services"].(map[string]any)
+	if !ok || !hasServices {
+		verr, err := Validate(doc)
+		if err != nil || verr == nil {
+			return nil, err
+		}
+		return leaves(verr), nil
+	}
+
+	shallow := make(map[string]any, len(root))
+	for k, v := range root {
+		shallow[k] = v
+	}
+	emptied := make(map[string]any, len(services))
+	for name, svc := range services {
+		if _, isMap := svc.(map[string]any); isMap {
+			emptied[name] = map[string]any{}
+		} else {
+			emptied[name] = svc
+		}
+	}
+	shallow["services"] = emptied
+	verr, err := Validate(shallow)
+	if err != nil {
+		return nil, err
+	}
+	var out []*jsonschema.ValidationError
+	if verr != nil {
+		out = leaves(verr)
+	}
+
+	names := make([]string, 0, len(services))
+	for name := range services {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		svc, isMap := services[name].(map[string]any)
+		if !isMap {
+			continue
+		}
+		found, err := serviceLeaves(svc)
+		if err != nil {
+			return nil, err
+		}
+		for _, leaf := range found {
+			out = append(out, withPrefix(leaf, "services", name))
+		}
+	}
+	return out, nil
+}
+
+// withPrefix returns a copy of e whose path starts with prefix.
+func withPrefix(e *jsonschema.ValidationError, prefix ...string) *jsonschema.ValidationError {
+	copied := *e
+	copied.InstanceLocation = append(append([]string(nil), prefix...), e.InstanceLocation...)
+	return &copied
 }
 
 // leaves returns the errors of the tree that are worth reporting. For a
@@ -109,9 +177,8 @@ func alternatives(e *jsonschema.ValidationError) []*jsonschema.ValidationError {
 	}}
 }
 
-// sameLocationType returns the type error of an alternative that fails
-// only because the value at the alternative's own location has another
-// type.
+// sameLocationType returns the type error of an alternative whose only
+// error is a wrong type of the value the alternative itself describes.
 func sameLocationType(parent *jsonschema.ValidationError, list []*jsonschema.ValidationError) (*kind.Type, bool) {
 	if len(list) != 1 || len(list[0].InstanceLocation) != len(parent.InstanceLocation) {
 		return nil, false
@@ -136,7 +203,7 @@ func maxDepth(list []*jsonschema.ValidationError) int {
 // returns nil for a problem that interpolation hides.
 func describe(f *compose.File, in *Instance, e *jsonschema.ValidationError) []Problem {
 	path := e.InstanceLocation
-	loc := in.Locs[PathKey(path)]
+	loc := in.Locate(path)
 	switch k := e.ErrorKind.(type) {
 	case *kind.AdditionalProperties:
 		var out []Problem
@@ -145,14 +212,14 @@ func describe(f *compose.File, in *Instance, e *jsonschema.ValidationError) []Pr
 				continue
 			}
 			childPath := append(append([]string(nil), path...), name)
-			child := in.Locs[PathKey(childPath)]
+			child := in.Locate(childPath)
 			out = append(out, Problem{Span: f.NodeSpan(child.Key), Kind: KindUnknownProperty, Path: childPath, Message: unknownPropertyMessage(path, name)})
 		}
 		return out
 	case *kind.FalseSchema:
 		// unevaluatedProperties: false reports each extra property this way.
-		// When a branch of an "allOf" fails, the properties it knows count
-		// as unevaluated too, so only properties no branch knows are kept.
+		// When a branch of an "allOf" fails, the properties it defines count
+		// as unevaluated too, so only properties that no branch defines are kept.
 		if len(path) == 0 || At(schemaPath(path[:len(path)-1])).AllowsProperty(path[len(path)-1]) {
 			return nil
 		}

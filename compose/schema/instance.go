@@ -10,127 +10,156 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// maxInstanceNodes bounds how many values Instance builds. Aliases are
+// maxInstanceNodes bounds how many values NewInstance builds. Aliases are
 // copied at each use, so a small file of nested aliases could otherwise
 // expand to billions of values.
 const maxInstanceNodes = 200000
 
-// Loc is where a value of the instance comes from in the compose file.
+// Loc is the origin of an instance value in the compose file.
 type Loc struct {
 	Key   *yaml.Node // the mapping key of the value; nil for list items and the root
-	Value *yaml.Node
-	// Interpolated is set for a string that holds "${...}"; Unresolved when
-	// some reference in it has no value and no default, so the string the
-	// schema sees is not the one compose would.
+	Value *yaml.Node // nil when the path leads nowhere
+	// Interpolated is set for a string that contains "${...}". Unresolved
+	// is set when a reference in it has no value and no default, so the
+	// validated string differs from the one compose would validate.
 	Interpolated bool
 	Unresolved   bool
 }
 
-// Instance is a compose file decoded to JSON values for validation, with
-// the location of each value.
+// Instance is a compose file decoded to JSON values for validation.
 type Instance struct {
 	Value any
-	Locs  map[string]Loc // by PathKey of the value's path
 	// Truncated is set when the file expands to more than maxInstanceNodes
 	// values; Value is then incomplete and must not be validated.
 	Truncated bool
-}
 
-// PathKey returns the map key of a path in Instance.Locs.
-func PathKey(path []string) string { return strings.Join(path, "\x1f") }
+	root   *yaml.Node
+	lookup interp.Lookup
+}
 
 // NewInstance decodes the tree of f as compose-go would before it validates
 // it: merge keys applied, "!reset" entries removed, and strings with
 // "${...}" interpolated with lookup.
 func NewInstance(f *compose.File, lookup interp.Lookup) *Instance {
-	in := &Instance{Locs: map[string]Loc{}}
+	in := &Instance{root: f.Root, lookup: lookup}
 	if f.Root == nil {
 		return in
 	}
-	b := builder{in: in, lookup: lookup}
-	in.Value = b.value(nil, f.Root, nil)
+	b := builder{in: in, lookup: lookup, substituted: map[string]any{}}
+	in.Value = b.value(f.Root)
 	return in
 }
 
 type builder struct {
-	in     *Instance
-	lookup interp.Lookup
-	count  int
+	in          *Instance
+	lookup      interp.Lookup
+	count       int
+	substituted map[string]any // interpolated strings, by source value
 }
 
-func (b *builder) value(key, n *yaml.Node, path []string) any {
+func (b *builder) value(n *yaml.Node) any {
 	b.count++
 	if b.count > maxInstanceNodes {
 		b.in.Truncated = true
 		return nil
 	}
 	n = compose.Resolve(n)
-	loc := Loc{Key: key, Value: n}
-	defer func() { b.in.Locs[PathKey(path)] = loc }()
 	if n == nil {
 		return nil
 	}
 	switch n.Kind {
 	case yaml.MappingNode:
-		m := map[string]any{}
-		for _, e := range compose.Entries(n) {
-			if compose.IsReset(e.Value) {
-				continue
+		entries := compose.Entries(n)
+		m := make(map[string]any, len(entries))
+		for _, e := range entries {
+			if !compose.IsReset(e.Value) {
+				m[e.Key.Value] = b.value(e.Value)
 			}
-			childPath := append(append([]string(nil), path...), e.Key.Value)
-			m[e.Key.Value] = b.value(e.Key, e.Value, childPath)
 		}
 		return m
 	case yaml.SequenceNode:
 		list := make([]any, 0, len(n.Content))
-		for i, item := range n.Content {
-			childPath := append(append([]string(nil), path...), strconv.Itoa(i))
-			list = append(list, b.value(nil, item, childPath))
+		for _, item := range n.Content {
+			list = append(list, b.value(item))
 		}
 		return list
 	case yaml.ScalarNode:
-		return b.scalar(n, &loc)
+		v, interpolated := scalarValue(n)
+		if !interpolated || b.lookup == nil {
+			return v
+		}
+		if done, ok := b.substituted[n.Value]; ok {
+			return done
+		}
+		out, err := interp.Substitute(n.Value, b.lookup)
+		if err != nil {
+			out = n.Value
+		}
+		b.substituted[n.Value] = out
+		return out
 	}
 	return nil
 }
 
-// scalar returns the JSON value of a scalar, interpolated when it is a
-// string with "${...}".
-func (b *builder) scalar(n *yaml.Node, loc *Loc) any {
+// scalarValue returns the JSON value of a scalar before interpolation, and
+// whether it is a string that holds "$".
+func scalarValue(n *yaml.Node) (any, bool) {
 	tag := n.ShortTag()
 	if n.Tag == "!reset" || n.Tag == "!override" {
 		tag = resolveTag(n)
 	}
 	switch tag {
 	case "!!null":
-		return nil
+		return nil, false
 	case "!!bool":
-		v, err := strconv.ParseBool(strings.ToLower(n.Value))
-		if err == nil {
-			return v
+		if v, err := strconv.ParseBool(strings.ToLower(n.Value)); err == nil {
+			return v, false
 		}
 	case "!!int":
 		if v, err := strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 0, 64); err == nil {
-			return v
+			return v, false
 		}
-		return n.Value
+		return n.Value, false
 	case "!!float":
 		if v, err := strconv.ParseFloat(n.Value, 64); err == nil && !math.IsInf(v, 0) && !math.IsNaN(v) {
-			return v
+			return v, false
 		}
-		return n.Value
+		return n.Value, false
 	}
-	if !strings.Contains(n.Value, "$") || b.lookup == nil {
-		return n.Value
+	return n.Value, strings.Contains(n.Value, "$")
+}
+
+// Locate returns where the value at an instance path comes from, walking
+// the tree as NewInstance did.
+func (in *Instance) Locate(path []string) Loc {
+	loc := Loc{Value: compose.Resolve(in.root)}
+	for _, part := range path {
+		n := loc.Value
+		loc = Loc{}
+		switch {
+		case n == nil:
+			return loc
+		case n.Kind == yaml.MappingNode:
+			for _, e := range compose.Entries(n) {
+				if e.Key.Value == part && !compose.IsReset(e.Value) {
+					loc = Loc{Key: e.Key, Value: e.Value}
+					break
+				}
+			}
+		case n.Kind == yaml.SequenceNode:
+			if i, err := strconv.Atoi(part); err == nil && i >= 0 && i < len(n.Content) {
+				loc = Loc{Value: compose.Resolve(n.Content[i])}
+			}
+		}
 	}
-	loc.Interpolated = true
-	loc.Unresolved = !interp.Resolved(n.Value, b.lookup)
-	substituted, err := interp.Substitute(n.Value, b.lookup)
-	if err != nil {
-		loc.Unresolved = true
-		return n.Value
+	if n := loc.Value; n != nil && n.Kind == yaml.ScalarNode {
+		if _, interpolated := scalarValue(n); interpolated && in.lookup != nil {
+			loc.Interpolated = true
+			_, err := interp.Substitute(n.Value, in.lookup)
+			loc.Unresolved = err != nil || !interp.Resolved(n.Value, in.lookup)
+		}
 	}
-	return substituted
+	return loc
 }
 
 // resolveTag returns the tag YAML would give a plain scalar with n's value.

@@ -3,8 +3,8 @@
 // descriptions, properties and allowed values at a path for hover and
 // completion.
 //
-// The schema is decoded and compiled on first use, never at start-up, and
-// at most once per process.
+// The schema is decoded and compiled on first use, at most once per
+// process, so starting the server costs nothing.
 package schema
 
 import (
@@ -25,9 +25,10 @@ var (
 	raw     map[string]any // the decoded schema document
 	rawErr  error
 
-	compiledOnce sync.Once
-	compiled     *jsonschema.Schema
-	compiledErr  error
+	compiledOnce    sync.Once
+	compiled        *jsonschema.Schema
+	compiledService *jsonschema.Schema // "#/$defs/service", to validate one service
+	compiledErr     error
 )
 
 // document returns the decoded schema document.
@@ -66,6 +67,11 @@ func compile() (*jsonschema.Schema, error) {
 		compiled, compiledErr = compiler.Compile(resourceURL)
 		if compiledErr != nil {
 			compiledErr = fmt.Errorf("compiling the compose-spec schema: %w", compiledErr)
+			return
+		}
+		compiledService, compiledErr = compiler.Compile(resourceURL + "#/$defs/service")
+		if compiledErr != nil {
+			compiledErr = fmt.Errorf("compiling the service schema: %w", compiledErr)
 		}
 	})
 	return compiled, compiledErr
@@ -91,7 +97,19 @@ func Validate(instance any) (*jsonschema.ValidationError, error) {
 	if err != nil {
 		return nil, err
 	}
-	err = sch.Validate(instance)
+	return validateWith(sch, instance)
+}
+
+// validateService validates one service, decoded as for Validate.
+func validateService(instance any) (*jsonschema.ValidationError, error) {
+	if _, err := compile(); err != nil {
+		return nil, err
+	}
+	return validateWith(compiledService, instance)
+}
+
+func validateWith(sch *jsonschema.Schema, instance any) (*jsonschema.ValidationError, error) {
+	err := sch.Validate(instance)
 	if err == nil {
 		return nil, nil
 	}

@@ -67,6 +67,7 @@ type Notification struct {
 // config is the client and server setup that Options change.
 type config struct {
 	binary       bool
+	wrapper      []string // command that runs the binary, such as strace; empty runs it directly
 	crlf         []string
 	encodings    []string
 	initOptions  any
@@ -81,6 +82,13 @@ type Option func(*config)
 // Binary runs the built stackls binary as a child process in place of a
 // server goroutine. The binary is built once per test binary.
 func Binary() Option { return func(c *config) { c.binary = true } }
+
+// BinaryUnder runs the built binary, as Binary does, under a wrapper
+// command such as strace or setpriv: the client starts wrapper[0] with
+// the rest of wrapper, then the binary's path and its arguments.
+func BinaryUnder(wrapper ...string) Option {
+	return func(c *config) { c.binary, c.wrapper = true, wrapper }
+}
 
 // WithCRLF writes the named files with "\r\n" line endings; markers move
 // to match.
@@ -129,7 +137,7 @@ func New(t testing.TB, archive string, opts ...Option) *Client {
 		serverReqs:  map[string]int{},
 	}
 	if cfg.binary {
-		c.startBinary()
+		c.startBinary(cfg.wrapper)
 	} else {
 		c.startInProcess(cfg.serverOpts)
 	}
@@ -167,10 +175,11 @@ func (c *Client) startInProcess(opts server.Options) {
 	c.connect(clientIn, clientOut)
 }
 
-// startBinary runs the built binary with its working directory at the
-// workspace root.
-func (c *Client) startBinary() {
-	cmd := exec.Command(binaryPath(c.t), "serve", "--stdio", "--log-level", "debug")
+// startBinary runs the built binary, under wrapper when it is not empty,
+// with its working directory at the workspace root.
+func (c *Client) startBinary(wrapper []string) {
+	argv := append(append([]string(nil), wrapper...), binaryPath(c.t), "serve", "--stdio", "--log-level", "debug")
+	cmd := exec.Command(argv[0], argv[1:]...)
 	cmd.Dir = c.WS.Root
 	cmd.Stderr = c.log
 	stdin, err := cmd.StdinPipe()

@@ -211,7 +211,9 @@ func (r *sessionRun) step() {
 }
 
 // open opens the document with its expected content, at the next version.
+// The content goes through a JSON string, as the client sends it.
 func (r *sessionRun) open() {
+	r.doc.content = sentContent(r.doc.content)
 	r.doc.version++
 	r.c.Notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{
 		"uri": r.doc.uri, "languageId": languageOf(r.doc.rel), "version": r.doc.version, "text": string(r.doc.content),

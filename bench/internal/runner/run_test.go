@@ -106,7 +106,7 @@ func TestRunWorkspaceScenario(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	opts := Options{Requests: 20, Warmup: 2, Edits: 5, Reindexes: 3, Timeout: 5 * time.Second,
+	opts := Options{Starts: 2, Requests: 20, Warmup: 2, Edits: 5, Reindexes: 3, Timeout: 5 * time.Second,
 		IndexTimeout: 5 * time.Second, ProgressGrace: time.Second, Quiet: 20 * time.Millisecond}
 	srv := Server{Name: "fake", Kinds: Kinds, Launch: launchFake}
 
@@ -128,6 +128,9 @@ func TestRunWorkspaceScenario(t *testing.T) {
 	}
 	if res.OpenDiagMs == nil || res.IndexMs == nil || !strings.HasPrefix(res.IndexSource, "$/progress") {
 		t.Errorf("open diagnostics %v, index %v from %q: want both, from $/progress", res.OpenDiagMs, res.IndexMs, res.IndexSource)
+	}
+	if len(res.InitSamples) != 3 || res.InitMs <= 0 {
+		t.Errorf("start samples = %v, median %v; want 3 samples and a positive median", res.InitSamples, res.InitMs)
 	}
 	if res.PeakRSS <= 0 {
 		t.Errorf("peak RSS = %d, want a positive size", res.PeakRSS)

@@ -15,8 +15,8 @@ import (
 type Kind string
 
 // The scenarios. A Dockerfile or compose scenario opens one file of that
-// kind and times requests inside it; the workspace scenario opens a shell
-// script that uses service names as hosts, measures how long the
+// kind and times requests inside it. The workspace scenario opens a shell
+// script that uses service names as hosts. It measures how long the
 // cross-file index takes and times requests that need it.
 const (
 	KindDockerfile Kind = "dockerfile"
@@ -53,7 +53,7 @@ type Scenario struct {
 	Services map[string]ServiceKey
 }
 
-// ServiceKey is where a compose service is declared.
+// ServiceKey is the location of a compose service declaration.
 type ServiceKey struct {
 	File   string // absolute path of the compose file
 	Offset int    // byte offset of the service name in File
@@ -122,9 +122,9 @@ func hasShellShebang(path string) bool {
 	return bytes.HasPrefix(line, []byte("#!")) && (bytes.HasSuffix(line, []byte("sh")) || bytes.Contains(line, []byte("sh ")))
 }
 
-// Build resolves the scenario kind against the workspace root. When file
-// is not empty it is the file to open; otherwise the file of that kind
-// with the most probe positions is chosen, the first by path on a tie.
+// Build resolves the scenario kind against the workspace root. A non-empty
+// file is the file to open. Otherwise Build opens the file of that kind
+// with the most probe positions, or the first by path on a tie.
 func Build(kind Kind, root, file string) (*Scenario, error) {
 	root, err := filepath.Abs(root)
 	if err != nil {

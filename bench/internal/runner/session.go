@@ -60,6 +60,7 @@ type Options struct {
 	ProgressGrace time.Duration // how long to wait for a $/progress to begin
 	Settle        time.Duration // pause after an edit when diagnostics carry no version
 	WarmStart     bool          // start and stop the server once, untimed, before the timed run
+	Starts        int           // extra timed starts; InitMs is the median over them and the run's own start
 	Quiet         time.Duration // before timing requests, wait until no diagnostics arrived for this long
 
 	// BeforeShutdown, when not nil, runs after the scenario and before
@@ -79,6 +80,7 @@ type Result struct {
 	File          string           `json:"file"`
 	FileLines     int              `json:"file_lines"`
 	InitMs        float64          `json:"initialize_ms"`
+	InitSamples   []float64        `json:"initialize_ms_samples,omitempty"`
 	PeakRSS       int64            `json:"peak_rss_bytes"`
 	IndexMs       *float64         `json:"index_ms,omitempty"`
 	IndexSource   string           `json:"index_source,omitempty"`
@@ -124,9 +126,17 @@ func Run(ctx context.Context, srv Server, sc *Scenario, opts Options) *Result {
 	result.StderrLogPath = logPath
 
 	if opts.WarmStart {
-		if err := warmStart(ctx, srv, sc, opts, stderr); err != nil {
+		if _, err := startOnce(ctx, srv, sc, opts, stderr); err != nil {
 			result.note("warm start: %v", err)
 		}
+	}
+	for range opts.Starts {
+		latency, err := startOnce(ctx, srv, sc, opts, stderr)
+		if err != nil {
+			result.note("timed start: %v", err)
+			break
+		}
+		result.InitSamples = append(result.InitSamples, ms(latency))
 	}
 	client, err := srv.start(sc.Workspace, stderr)
 	if err != nil {
@@ -151,21 +161,23 @@ func Run(ctx context.Context, srv Server, sc *Scenario, opts Options) *Result {
 	return result
 }
 
-// warmStart starts the server and shuts it down after initialize, so that
-// the timed start reads its executable and libraries from the page cache
-// like an editor's second start does.
-func warmStart(ctx context.Context, srv Server, sc *Scenario, opts Options, stderr io.Writer) error {
+// startOnce starts the server, shuts it down after initialize and returns
+// the time from start to the initialize response. The untimed warm start
+// uses it so that the timed starts read the executable and its libraries
+// from the page cache, like an editor's second start does.
+func startOnce(ctx context.Context, srv Server, sc *Scenario, opts Options, stderr io.Writer) (time.Duration, error) {
 	client, err := srv.start(sc.Workspace, stderr)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	initCtx, cancel := context.WithTimeout(ctx, opts.IndexTimeout)
 	defer cancel()
-	if _, _, err := client.Initialize(initCtx, sc.Workspace); err != nil {
+	resp, _, err := client.Initialize(initCtx, sc.Workspace)
+	if err != nil {
 		client.Kill()
-		return err
+		return 0, err
 	}
-	return client.Shutdown(ctx, 3*time.Second)
+	return resp.Received.Sub(client.Started), client.Shutdown(ctx, 3*time.Second)
 }
 
 func openStderr(dir, server string, kind Kind) (io.WriteCloser, string, error) {
@@ -194,7 +206,8 @@ func (s *session) run(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	s.result.InitMs = ms(resp.Received.Sub(s.client.Started))
+	s.result.InitSamples = append(s.result.InitSamples, ms(resp.Received.Sub(s.client.Started)))
+	s.result.InitMs = median(s.result.InitSamples)
 
 	if s.sc.Kind == KindWorkspace {
 		if err := s.open(ctx); err != nil {

@@ -42,4 +42,16 @@ func percentile(sorted []time.Duration, q int) time.Duration {
 	return sorted[max(0, rank-1)]
 }
 
+// median returns the median of values, the mean of the middle two for an
+// even count.
+func median(values []float64) float64 {
+	sorted := slices.Clone(values)
+	slices.Sort(sorted)
+	mid := len(sorted) / 2
+	if len(sorted)%2 == 0 {
+		return (sorted[mid-1] + sorted[mid]) / 2
+	}
+	return sorted[mid]
+}
+
 func ms(d time.Duration) float64 { return float64(d.Nanoseconds()) / 1e6 }

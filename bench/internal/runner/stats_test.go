@@ -21,3 +21,12 @@ func TestSummarizePercentiles(t *testing.T) {
 		t.Errorf("summarize(nil) = %+v, want zero", empty)
 	}
 }
+
+func TestMedian(t *testing.T) {
+	if got := median([]float64{9, 1, 5}); got != 5 {
+		t.Errorf("median(9, 1, 5) = %v, want 5", got)
+	}
+	if got := median([]float64{4, 1, 3, 2}); got != 2.5 {
+		t.Errorf("median(4, 1, 3, 2) = %v, want 2.5", got)
+	}
+}

@@ -24,6 +24,8 @@ export const LANGUAGES: readonly string[] = [
 export const PATTERNS: readonly string[] = [
   '**/{compose,docker-compose}*.{yml,yaml}',
   '**/*.{conf,cnf,ini,cfg}',
+  // Templates that the nginx image renders into conf.d at start.
+  '**/*.conf.template',
   '**/.env',
   '**/.env.*',
 ];

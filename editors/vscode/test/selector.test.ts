@@ -30,6 +30,7 @@ describe('PATTERNS', { skip: matchesGlob === undefined && 'path.matchesGlob need
     ['deploy/compose.prod.yaml', true],
     ['srcs/requirements/nginx/conf/nginx.conf', true],
     ['srcs/requirements/mariadb/conf/50-server.cnf', true],
+    ['srcs/requirements/nginx/conf/wordpress.conf.template', true],
     ['srcs/.env', true],
     ['srcs/.env.example', true],
     ['srcs/values.yaml', false],
