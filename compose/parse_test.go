@@ -434,7 +434,15 @@ func checkFileSpans(t *testing.T, f *File) {
 // above and the compose files of compose-go's test data when present.
 func seedFiles(t testing.TB) [][]byte {
 	seeds := [][]byte{[]byte(planted), []byte(mergeKeys), []byte(fullService), []byte(""), []byte(" "),
-		[]byte("services:\n\tweb:\n"), []byte("a: [1, {b: \"c\n"), []byte("\ufeffservices:\r\n  web:\r\n    image: x\r\n")}
+		[]byte("services:\n\tweb:\n"), []byte("a: [1, {b: \"c\n"), []byte("\ufeffservices:\r\n  web:\r\n    image: x\r\n"),
+		// interpolated values that the schema must not flag
+		[]byte("services:\n  app:\n    image: registry.example.test/app:${APP_TAG:-latest}\n    pull_policy: ${PULL_MODE:-missing}\n    read_only: ${RO_ROOT:-false}\n    ports:\n      - \"${HOST_PORT:-8080}:80\"\n    deploy:\n      replicas: ${REPLICAS:-2}\n"),
+		// image references with registries, tags and digests
+		[]byte("services:\n  d:\n    image: localhost:5000/team/app:dev\n  f:\n    image: mcr.microsoft.com\n  h:\n    image: ${REGISTRY:-localhost}/team/app\n"),
+		// include and extends across files
+		[]byte("include:\n  - ./infra/compose.infra.yaml\nservices:\n  job:\n    extends:\n      file: ./common/compose.base.yaml\n      service: \n  job2:\n    extends: cache\n"),
+		[]byte("x: &a [*a]\ny: !reset\nz: !override {<<: [*a]}\n"),
+	}
 	if dir := os.Getenv("STACKLS_FUZZ_SEEDS"); dir != "" {
 		paths, _ := filepath.Glob(filepath.Join(dir, "*.y*ml"))
 		for _, path := range paths {

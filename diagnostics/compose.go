@@ -101,7 +101,20 @@ func (c *composeCheck) schema() {
 		case schema.KindRequired:
 			rule = composeRuleMissingProperty
 		}
-		c.add(rule.diag(p.Span, "%s", p.Message))
+		d := rule.diag(p.Span, "%s", p.Message)
+		if p.Suggestion != "" {
+			d.Fixes = []*Fix{c.replaceFix(p.Span, p.Suggestion)}
+		}
+		c.add(d)
+	}
+}
+
+// replaceFix returns a quick fix that replaces span with a suggested name.
+func (c *composeCheck) replaceFix(span position.Span, name string) *Fix {
+	return &Fix{
+		Title:     fmt.Sprintf("Change to `%s`", name),
+		Edits:     map[position.URI][]position.TextEdit{c.file.URI: {{Span: span, NewText: name}}},
+		Preferred: true,
 	}
 }
 

@@ -95,10 +95,15 @@ func (c *composeCheck) checkArgs(svc *compose.Service, df *dockerfile.File) {
 		}
 		sort.Strings(names)
 		msg := "build argument `" + arg.Key + "` is not declared by an ARG of the Dockerfile, so the build ignores it"
-		if near := nearest(arg.Key, names); near != "" {
+		near := nearest(arg.Key, names)
+		if near != "" {
 			msg += "; did you mean `" + near + "`?"
 		}
-		c.add(composeRuleUndeclaredBuildArg.diag(arg.KeySpan, "%s", msg))
+		d := composeRuleUndeclaredBuildArg.diag(arg.KeySpan, "%s", msg)
+		if near != "" {
+			d.Fixes = []*Fix{c.replaceFix(arg.KeySpan, near)}
+		}
+		c.add(d)
 	}
 }
 

@@ -35,6 +35,16 @@ func TestComposePlantedOverLSP(t *testing.T) {
 			t.Errorf("diagnostic %d = %v on line %d, want %s on %q at line %d", i, d, line, w.code, w.text, w.line)
 		}
 	}
+
+	var fixed bool
+	for _, a := range c.CodeActions("docker-compose.yml", diags[0].Span) {
+		for _, e := range a.Edits["docker-compose.yml"] {
+			fixed = fixed || e.NewText == "restart" && e.Span == diags[0].Span
+		}
+	}
+	if !fixed {
+		t.Error("no quick fix changes `restrat` to `restart`")
+	}
 }
 
 // TestComposeCleanAndEditOverLSP checks that a clean file gets no

@@ -63,10 +63,15 @@ func (c *composeCheck) checkService(s *compose.Scalar, relation string) {
 		return
 	}
 	msg := fmt.Sprintf("undefined service `%s`: no compose file of the project defines it", s.Value)
-	if near := nearest(s.Value, c.proj.ServiceNames()); near != "" {
+	near := nearest(s.Value, c.proj.ServiceNames())
+	if near != "" {
 		msg += fmt.Sprintf("; did you mean `%s`?", near)
 	}
-	c.add(composeRuleUndefinedService.diag(s.Span, "%s", msg))
+	d := composeRuleUndefinedService.diag(s.Span, "%s", msg)
+	if near != "" {
+		d.Fixes = []*Fix{c.replaceFix(s.Span, near)}
+	}
+	c.add(d)
 }
 
 func (c *composeCheck) checkResource(s *compose.Scalar, kind string, rule composeRule, noun string) {
@@ -77,10 +82,15 @@ func (c *composeCheck) checkResource(s *compose.Scalar, kind string, rule compos
 		return
 	}
 	msg := fmt.Sprintf("undefined %s `%s`: declare it under the top-level `%s`", noun, s.Value, kind)
-	if near := nearest(s.Value, c.proj.ResourceNames(kind)); near != "" {
+	near := nearest(s.Value, c.proj.ResourceNames(kind))
+	if near != "" {
 		msg += fmt.Sprintf(", or did you mean `%s`?", near)
 	}
-	c.add(rule.diag(s.Span, "%s", msg))
+	d := rule.diag(s.Span, "%s", msg)
+	if near != "" {
+		d.Fixes = []*Fix{c.replaceFix(s.Span, near)}
+	}
+	c.add(d)
 }
 
 // nearest returns the name closest to name when it is a likely typo.

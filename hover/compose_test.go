@@ -189,3 +189,18 @@ func TestComposeHoverDegenerate(t *testing.T) {
 		t.Errorf("hover on image after degenerate requests = %v, %v", got, err)
 	}
 }
+
+func TestComposeHoverMakefileEnvFile(t *testing.T) {
+	runHoverCases(t, "-- Makefile --\nup:\n\tdocker compose -f srcs/docker-compose.yml --env-file srcs/.env.prod up -d\n"+`
+-- srcs/.env --
+TAG=dev
+-- srcs/.env.prod --
+TAG=1.27
+-- srcs/docker-compose.yml --
+services:
+  web:
+    image: nginx:${«tag»TAG}
+`, []hoverCase{
+		{marker: "tag", contains: []string{"from `.env.prod:1` = `1.27`"}, excludes: []string{"dev"}},
+	})
+}

@@ -66,7 +66,10 @@ func TestComposeNavigationOverLSP(t *testing.T) {
 		t.Errorf("references of db = %q, want the depends_on use %q", refs, composeMarkerLoc(c, "dbUse", 2))
 	}
 	if !strings.Contains(refs, composeMarkerLoc(c, "host", 2)) {
-		t.Logf("references of db = %q; the host use %q is not indexed yet", refs, composeMarkerLoc(c, "host", 2))
+		t.Errorf("references of db = %q, want the host use %q", refs, composeMarkerLoc(c, "host", 2))
+	}
+	if got, want := composeLocsText(c.Definition("host")), composeMarkerLoc(c, "dbDef", 2); got != want {
+		t.Errorf("definition of the host db = %q, want %q", got, want)
 	}
 	if target := c.PrepareRename("dbUse"); target == nil || target.Placeholder != "db" {
 		t.Errorf("prepareRename at db = %+v", target)
@@ -83,7 +86,7 @@ func TestComposeNavigationOverLSP(t *testing.T) {
 	}
 	sort.Strings(spans)
 	joined := strings.Join(spans, " ")
-	for _, want := range []string{composeMarkerLoc(c, "dbDef", 2), composeMarkerLoc(c, "dbUse", 2)} {
+	for _, want := range []string{composeMarkerLoc(c, "dbDef", 2), composeMarkerLoc(c, "dbUse", 2), composeMarkerLoc(c, "host", 2)} {
 		if !strings.Contains(joined, want) {
 			t.Errorf("rename edits %q lack %q", joined, want)
 		}

@@ -295,3 +295,48 @@ func TestComposeHighlightAndDefinition(t *testing.T) {
 		}
 	}
 }
+
+// TestComposeAnchorNamedLikeService checks that an anchor and a service
+// with the same name stay apart.
+func TestComposeAnchorNamedLikeService(t *testing.T) {
+	ws := testws.New(t, `
+-- compose.yaml --
+x-web: &«anchorDef»web
+  restart: always
+services:
+  «webDef»web:
+    image: nginx
+    <<: *«alias»web
+  api:
+    image: app
+    depends_on: [«dep»web]
+`)
+	for marker, want := range map[string]string{
+		"alias": "compose.yaml@0:8+3",
+		"dep":   "compose.yaml@3:2+3",
+	} {
+		uri, offset := ws.Marker(marker)
+		locs, err := Definition(context.Background(), ws.Snapshot(), uri, offset)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := locTexts(ws, locs); got != want {
+			t.Errorf("definition at «%s» = %q, want %q", marker, got, want)
+		}
+	}
+	uri, offset := ws.Marker("alias")
+	edits, err := Rename(context.Background(), ws.Snapshot(), uri, offset, "base")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for editURI, list := range edits {
+		for _, e := range list {
+			got = append(got, locText(ws, position.Location{URI: editURI, Span: e.Span}))
+		}
+	}
+	sort.Strings(got)
+	if want := "compose.yaml@0:8+3 compose.yaml@5:9+3"; strings.Join(got, " ") != want {
+		t.Errorf("anchor rename edits = %q, want %q", strings.Join(got, " "), want)
+	}
+}

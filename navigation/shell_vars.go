@@ -144,11 +144,13 @@ func varReferences(snap *workspace.Snapshot, uri position.URI, name string, incl
 	}
 	if includeDeclaration {
 		for _, ct := range containers {
-			for v := ct.Lookup(name); v != nil; v = nil {
-				locs = appendLoc(locs, v.Location)
-				for _, o := range v.Overrides {
-					locs = appendLoc(locs, o.Location)
-				}
+			v := ct.Lookup(name)
+			if v == nil {
+				continue
+			}
+			locs = appendLoc(locs, v.Location)
+			for _, o := range v.Overrides {
+				locs = appendLoc(locs, o.Location)
 			}
 		}
 	}

@@ -26,6 +26,9 @@ type Problem struct {
 	Message string
 	Kind    string   // one of the Kind constants
 	Path    []string // the path of the value in the document
+	// Suggestion is the property name an unknown property is likely a
+	// typo of, or "".
+	Suggestion string
 }
 
 // Check validates f against the compose-spec schema, after interpolating
@@ -213,7 +216,7 @@ func describe(f *compose.File, in *Instance, e *jsonschema.ValidationError) []Pr
 			}
 			childPath := append(append([]string(nil), path...), name)
 			child := in.Locate(childPath)
-			out = append(out, Problem{Span: f.NodeSpan(child.Key), Kind: KindUnknownProperty, Path: childPath, Message: unknownPropertyMessage(path, name)})
+			out = append(out, unknownProperty(f, child, path, name))
 		}
 		return out
 	case *kind.FalseSchema:
@@ -223,7 +226,7 @@ func describe(f *compose.File, in *Instance, e *jsonschema.ValidationError) []Pr
 		if len(path) == 0 || At(schemaPath(path[:len(path)-1])).AllowsProperty(path[len(path)-1]) {
 			return nil
 		}
-		return []Problem{{Span: f.NodeSpan(loc.Key), Kind: KindUnknownProperty, Path: path, Message: unknownPropertyMessage(path[:len(path)-1], path[len(path)-1])}}
+		return []Problem{unknownProperty(f, loc, path[:len(path)-1], path[len(path)-1])}
 	case *kind.Required:
 		span := f.NodeSpan(loc.Value)
 		if loc.Key != nil {
@@ -246,6 +249,19 @@ func describe(f *compose.File, in *Instance, e *jsonschema.ValidationError) []Pr
 		return nil
 	}
 	return []Problem{{Span: f.NodeSpan(loc.Value), Kind: KindOther, Path: path, Message: otherMessage(path, e)}}
+}
+
+// unknownProperty returns the Problem of a key that the mapping at parent
+// does not allow.
+func unknownProperty(f *compose.File, loc Loc, parent []string, name string) Problem {
+	suggestion := closest(name, At(schemaPath(parent)).Properties())
+	return Problem{
+		Span:       f.NodeSpan(loc.Key),
+		Kind:       KindUnknownProperty,
+		Path:       append(append([]string(nil), parent...), name),
+		Message:    unknownPropertyMessage(parent, name, suggestion),
+		Suggestion: suggestion,
+	}
 }
 
 // valueAt returns the instance value at path, or nil.

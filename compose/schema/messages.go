@@ -69,9 +69,9 @@ func schemaPath(path []string) []string {
 	return out
 }
 
-func unknownPropertyMessage(parent []string, name string) string {
+func unknownPropertyMessage(parent []string, name, suggestion string) string {
 	msg := fmt.Sprintf("`%s` is not %s", name, owner(parent))
-	if suggestion := closest(name, At(schemaPath(parent)).Properties()); suggestion != "" {
+	if suggestion != "" {
 		msg += fmt.Sprintf("; did you mean `%s`?", suggestion)
 	}
 	return msg

@@ -41,8 +41,8 @@ func TestHugeWorkspaceIndexesLazily(t *testing.T) {
 	c.Initialize()
 	t.Logf("indexed in %v: %+v", time.Since(start), c.Indexed())
 
-	if got := c.WorkspaceSymbols("svc-0"); len(got) == 0 {
-		t.Errorf("workspace symbol svc-0: none, want the service of d0/compose.yaml")
+	if got := c.Symbols("d0/compose.yaml"); len(got) == 0 {
+		t.Errorf("d0/compose.yaml: no outline, want its service")
 	}
 	var after runtime.MemStats
 	runtime.GC()
@@ -67,18 +67,22 @@ func TestHugeWorkspaceIndexesLazily(t *testing.T) {
 
 // writeHugeWorkspace writes hugeWorkspaceFiles files in folders of 100:
 // in each folder a Dockerfile, a compose file and a script, and text
-// files, hard links of one file so that writing stays fast.
+// files. The text files of 100 folders are hard links of one file, so
+// that writing stays fast and under the file systems' link limits.
 func writeHugeWorkspace(t *testing.T, root string) {
 	t.Helper()
-	text := filepath.Join(root, "text.txt")
-	if err := os.WriteFile(text, []byte("plain text\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	written := 1
-	for dir := 0; written < hugeWorkspaceFiles; dir++ {
+	var text string
+	for dir, written := 0, 0; written < hugeWorkspaceFiles; dir++ {
 		folder := filepath.Join(root, fmt.Sprintf("d%d", dir))
 		if err := os.Mkdir(folder, 0o755); err != nil {
 			t.Fatal(err)
+		}
+		if dir%100 == 0 {
+			text = filepath.Join(folder, "text.txt")
+			if err := os.WriteFile(text, []byte("#!/bin/sh\nnc -z svc-0 80 && exec \"$@\"\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			written++
 		}
 		modeled := files{
 			"Dockerfile":    []byte("FROM alpine:3.20\nCOPY entrypoint.sh /\n"),
@@ -88,7 +92,14 @@ func writeHugeWorkspace(t *testing.T, root string) {
 		writeTree(t, folder, modeled)
 		written += len(modeled)
 		for i := 0; i < 97 && written < hugeWorkspaceFiles; i++ {
-			if err := os.Link(text, filepath.Join(folder, fmt.Sprintf("f%d.txt", i))); err != nil {
+			if dir%100 == 0 && i == 0 {
+				continue // text.txt itself
+			}
+			name := fmt.Sprintf("f%d.txt", i)
+			if i%5 == 0 {
+				name = fmt.Sprintf("s%d.sh", i)
+			}
+			if err := os.Link(text, filepath.Join(folder, name)); err != nil {
 				t.Fatal(err)
 			}
 			written++
@@ -161,15 +172,13 @@ func TestSymlinkLoopsAndUnreadableFolders(t *testing.T) {
 	t.Cleanup(func() { os.Chmod(locked, 0o755) })
 
 	c.Initialize()
-	names := map[string]bool{}
-	for _, sym := range c.WorkspaceSymbols("svc") {
-		names[sym.Name] = true
+	for _, rel := range []string{"visible/compose.yaml", "alias/compose.yml"} {
+		if got := c.Symbols(rel); len(got) == 0 {
+			t.Errorf("%s: no outline, want the services of a readable file", rel)
+		}
 	}
-	if !names["visible-svc"] {
-		t.Errorf("workspace symbols %v lack visible-svc, which a readable folder holds", names)
-	}
-	if names["hidden-svc"] {
-		t.Errorf("workspace symbols hold hidden-svc, from a folder the server cannot read")
+	if got := c.Symbols("locked/compose.yaml"); len(got) > 0 {
+		t.Errorf("locked/compose.yaml: outline %v, from a folder the server cannot read", got)
 	}
 	if log := c.ServerLog(); !strings.Contains(log, "locked") {
 		t.Errorf("the server log does not name the unreadable folder locked:\n%s", log)
