@@ -7,7 +7,8 @@ import (
 )
 
 // configDiagnostics returns the diagnostics of a config file: host names
-// one edit away from a service.
+// one edit away from a service, and the checks of templates, secrets and
+// ports against the containers that hold the file.
 func configDiagnostics(ctx context.Context, snap *workspace.Snapshot, f *workspace.File) []*Diagnostic {
-	return unknownHostDiagnostics(snap, f)
+	return append(unknownHostDiagnostics(snap, f), configVarDiagnostics(ctx, snap, f)...)
 }

@@ -35,7 +35,7 @@ func (c *scriptChecker) variables() {
 
 // undefinedVarDiagnostic returns the diagnostic of a variable at span that
 // some of containers do not set, or nil when all set it. setter names what
-// else was searched, such as "this script".
+// else was searched, such as "this script", or is "".
 func undefinedVarDiagnostic(uri position.URI, name string, span position.Span, containers []*workspace.Container, setter string) *Diagnostic {
 	var missing, set []*workspace.Container
 	for _, ct := range containers {
@@ -55,9 +55,12 @@ func undefinedVarDiagnostic(uri position.URI, name string, span position.Span, c
 	}
 
 	var message string
-	if len(set) == 0 {
+	switch {
+	case len(set) == 0 && setter != "":
 		message = fmt.Sprintf("%s is not set by %s nor in the environment of %s: no compose `environment`, `env_file` or Dockerfile `ENV` sets it", quote(name), setter, containerNames(missing))
-	} else {
+	case len(set) == 0:
+		message = fmt.Sprintf("%s is not set in the environment of %s: no compose `environment`, `env_file` or Dockerfile `ENV` sets it", quote(name), containerNames(missing))
+	default:
 		message = fmt.Sprintf("%s is set for %s but not for %s, which holds this file too", quote(name), containerNames(set), containerNames(missing))
 	}
 	d := ruleAt(ruleUndefinedVariable, span, message)

@@ -46,6 +46,7 @@ func refHover(snap *workspace.Snapshot, proj *project.Project, f *workspace.File
 			if eff := effectiveConfig(snap, proj, f.URI, ref.Name); eff != "" {
 				md += "\n\n" + eff
 			}
+			md += chainSection(snap, snap.Index().ServiceAt(f.URI, ref.Span.Start))
 		}
 		return &Result{Markdown: md, Span: ref.Span}
 	}

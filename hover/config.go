@@ -7,7 +7,10 @@ import (
 )
 
 // configHover returns the hover at offset in a config file: the service
-// card of a host name.
+// card of a host name, else what the variables feature finds.
 func configHover(ctx context.Context, snap *workspace.Snapshot, f *workspace.File, offset int) (*Result, error) {
-	return hostHover(snap, f, offset), nil
+	if r := hostHover(snap, f, offset); r != nil {
+		return r, nil
+	}
+	return configVarHover(snap, f, offset), nil
 }

@@ -20,7 +20,7 @@ func configVarHover(snap *workspace.Snapshot, f *workspace.File, offset int) *Re
 	}
 	containers := workspace.ContainersOf(snap, f.URI)
 	var b strings.Builder
-	b.WriteString("**`" + ref.Name + "`** (filled in from the container's environment, as envsubst does)\n")
+	b.WriteString("**`" + ref.Name + "`** in an envsubst-style template\n")
 	lines := containerVarLines(snap, containers, ref.Name)
 	if len(containers) == 0 {
 		lines = append(lines, "no container of the workspace holds this file")

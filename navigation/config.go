@@ -12,11 +12,17 @@ import (
 type configProvider struct{}
 
 func (configProvider) definition(ctx context.Context, snap *workspace.Snapshot, f *workspace.File, offset int) ([]position.Location, error) {
-	return hostDefinition(snap, f, offset), nil
+	if locs := hostDefinition(snap, f, offset); locs != nil {
+		return locs, nil
+	}
+	return configVarDefinition(snap, f, offset), nil
 }
 
 func (configProvider) references(ctx context.Context, snap *workspace.Snapshot, f *workspace.File, offset int, includeDeclaration bool) ([]position.Location, error) {
-	return hostReferences(snap, f, offset, includeDeclaration), nil
+	if locs := hostReferences(snap, f, offset, includeDeclaration); locs != nil {
+		return locs, nil
+	}
+	return configVarReferences(snap, f, offset, includeDeclaration), nil
 }
 
 func (configProvider) highlight(ctx context.Context, snap *workspace.Snapshot, f *workspace.File, offset int) ([]Highlight, error) {

@@ -218,26 +218,33 @@ func (b *envBuilder) addBuildArgs(def *ServiceDef) {
 			continue // an ARG the Dockerfile does not declare is ignored
 		}
 		v := &EnvVar{Name: kv.Key, Source: SourceBuildArg, Location: position.Location{URI: def.URI, Span: kv.KeySpan}}
-		b.interpolate(v, kv.Value, kv.HasValue)
+		b.interpolate(v, kv.Value, kv.HasValue, nil)
 		b.set(v)
 	}
 }
 
 // addEnvFile adds the entries of one env_file; a missing file adds none.
+// A value with "${NAME}" reads NAME from the entries above it, then from
+// the project's .env files, as compose does.
 func (b *envBuilder) addEnvFile(snap *Snapshot, uri position.URI) {
 	f := snap.File(uri)
 	if f == nil || f.DotEnv() == nil {
 		return
 	}
-	for _, e := range f.DotEnv().Entries {
+	model := f.DotEnv()
+	for i, e := range model.Entries {
 		v := &EnvVar{Name: e.Key, Source: SourceEnvFile, Location: position.Location{URI: uri, Span: e.KeySpan}}
+		raw := string(model.Content[e.ValueSpan.Start:e.ValueSpan.End])
+		if e.Quote == '"' && len(raw) >= 2 {
+			raw = raw[1 : len(raw)-1]
+		}
 		switch {
 		case e.Inherited:
-			b.interpolate(v, "", false)
-		case e.Quote == '\'' || !strings.Contains(e.Value, "$"):
+			b.interpolate(v, "", false, nil)
+		case e.Quote == '\'' || !strings.Contains(raw, "$"):
 			v.Value, v.Known, v.Raw = e.Value, true, e.Value
 		default:
-			b.interpolate(v, e.Value, true)
+			b.interpolate(v, raw, true, model.Entries[:i])
 		}
 		b.set(v)
 	}
@@ -247,16 +254,17 @@ func (b *envBuilder) addEnvFile(snap *Snapshot, uri position.URI) {
 func (b *envBuilder) addEnvironment(def *ServiceDef) {
 	for _, kv := range def.Service.Environment {
 		v := &EnvVar{Name: kv.Key, Source: SourceEnvironment, Location: position.Location{URI: def.URI, Span: kv.KeySpan}}
-		b.interpolate(v, kv.Value, kv.HasValue)
+		b.interpolate(v, kv.Value, kv.HasValue, nil)
 		b.set(v)
 	}
 }
 
 // interpolate sets v's value from raw, with "${NAME}" read from the
-// project's .env files as compose does. An entry without a value takes
-// the .env value of its own name, or stays unknown: compose then reads
-// the environment it runs in.
-func (b *envBuilder) interpolate(v *EnvVar, raw string, hasValue bool) {
+// entries above, when raw comes from an env_file, then from the project's
+// .env files, as compose does. An entry without a value takes the .env
+// value of its own name, or stays unknown: compose then reads the
+// environment it runs in.
+func (b *envBuilder) interpolate(v *EnvVar, raw string, hasValue bool, above []*dotenv.Entry) {
 	if !hasValue {
 		if e, uri := b.lookup(v.Name); e != nil {
 			v.Value, v.Known = e.Value, true
@@ -266,6 +274,11 @@ func (b *envBuilder) interpolate(v *EnvVar, raw string, hasValue bool) {
 	}
 	v.Raw = raw
 	lookup := func(name string) (string, bool) {
+		for i := len(above) - 1; i >= 0; i-- {
+			if above[i].Key == name && !above[i].Inherited {
+				return above[i].Value, true
+			}
+		}
 		e, uri := b.lookup(name)
 		if e == nil {
 			return "", false

@@ -161,23 +161,27 @@ func containsURI(files []*workspace.CallComposeFile, uri position.URI) bool {
 	return false
 }
 
-// setEnvFiles records the .env files of the project: the Makefile's
-// --env-file files when there are some (the last one wins, as in compose),
-// else the ".env" next to the main file and then the one next to a file
-// that includes it.
+// setEnvFiles records the .env files of the project, highest precedence
+// first. A root file reads the Makefile's --env-file files when there are
+// some (the last one wins, as in compose), else the ".env" next to it. A
+// file that another file includes reads its includer's variables first,
+// then the ".env" next to itself for the names they lack, as compose-go
+// merges the environment of an include.
 func (p *Project) setEnvFiles(uri position.URI, fromMakefile []string) {
+	includers := p.includersOf(uri)
 	var paths []string
-	if len(fromMakefile) > 0 {
+	switch {
+	case len(fromMakefile) > 0:
 		for i := len(fromMakefile) - 1; i >= 0; i-- {
 			paths = append(paths, fromMakefile[i])
 		}
-	} else {
-		paths = append(paths, filepath.Join(uri.Dir(), ".env"))
-		for _, f := range p.Files {
-			if f.Role == RoleIncluder {
-				paths = append(paths, filepath.Join(f.URI.Dir(), ".env"))
-			}
+	case len(includers) > 0:
+		for _, f := range includers {
+			paths = append(paths, filepath.Join(f.URI.Dir(), ".env"))
 		}
+	}
+	if len(paths) == 0 || len(includers) > 0 {
+		paths = append(paths, filepath.Join(uri.Dir(), ".env"))
 	}
 	seen := map[position.URI]bool{}
 	for _, path := range paths {
@@ -190,6 +194,20 @@ func (p *Project) setEnvFiles(uri position.URI, fromMakefile []string) {
 			p.EnvFiles = append(p.EnvFiles, &EnvFile{URI: envURI, DotEnv: model})
 		}
 	}
+}
+
+// includersOf returns the files of the project that include uri.
+func (p *Project) includersOf(uri position.URI) []*File {
+	var out []*File
+	for _, f := range p.Files {
+		for _, inc := range f.Compose.Includes {
+			if target := ResolvePath(f.URI, inc.Value); f.URI != uri && target != "" && position.URIFromPath(target) == uri {
+				out = append(out, f)
+				break
+			}
+		}
+	}
+	return out
 }
 
 // ResolvePath returns the OS path that a path written in the compose file

@@ -97,7 +97,7 @@ var latin1Files = files{
 	"Dockerfile":    []byte("# \xe9\xe9\nFROM alpine AS b\xe9se\nLABEL a=\"caf\xe9\"\nFROMM alpine\n"),
 	"Makefile":      []byte("# \xe9\nV\xe9 := 1\nall: caf\xe9\ncaf\xe9:\n\techo \xff\n"),
 	".env":          []byte("# \xe9\nA=caf\xe9\nB=\xff\xfe\nC=3\n"),
-	"entrypoint.sh": []byte("#!/bin/sh\n# \xe9\nf\xe9() { :; }\nmain() { echo \xff; }\nexec \"$@\"\n"),
+	"entrypoint.sh": []byte("#!/bin/sh\n# caf\xe9\necho 'caf\xe9' \xff\nmain() { echo \"$1\"; }\nmain \"$@\"\n"),
 }
 
 // TestNonUTF8PositionsStayRight checks that bytes that are not UTF-8

@@ -289,3 +289,35 @@ func TestLogsHoldNoSecrets(t *testing.T) {
 		}
 	}
 }
+
+// TestTraceProblemsFindsViolations feeds traceProblems a made-up strace
+// log with one violation of each kind, and allowed calls around them.
+func TestTraceProblemsFindsViolations(t *testing.T) {
+	log := strings.Join([]string{
+		`100 execve("/tmp/stackls", ["/tmp/stackls", "serve"], 0x7ffc /* 35 vars */) = 0`,
+		`100 openat(AT_FDCWD, "/etc/ld.so.cache", O_RDONLY|O_CLOEXEC) = 3`,
+		`101 openat(AT_FDCWD, "/dev/null", O_WRONLY|O_CLOEXEC) = 4`,
+		`101 openat(AT_FDCWD, "/ws/compose.yaml", O_RDONLY|O_CLOEXEC <unfinished ...>`,
+		`101 <... openat resumed>) = 5`,
+		`101 socket(AF_UNIX, SOCK_STREAM|SOCK_CLOEXEC, 0) = 6`,
+		`101 connect(6, {sa_family=AF_UNIX, sun_path="/run/docker.sock"}, 110) = -1 ENOENT (No such file or directory)`,
+		`102 execve("/usr/bin/docker", ["docker", "version"], 0x7ffc /* 35 vars */) = -1 ENOENT (No such file or directory)`,
+		`101 openat(AT_FDCWD, "/ws/compose.yaml", O_WRONLY|O_CREAT|O_TRUNC|O_CLOEXEC, 0666) = 7`,
+		`101 unlinkat(AT_FDCWD, "/ws/.env", 0) = 0`,
+		`101 +++ exited with 0 +++`,
+	}, "\n")
+	path := filepath.Join(t.TempDir(), "strace.log")
+	if err := os.WriteFile(path, []byte(log), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got := traceProblems(t, path)
+	want := []string{"network call", "network call", "process started", "opened for writing: 101 openat(AT_FDCWD, \"/ws/compose.yaml\"", "file changed"}
+	if len(got) != len(want) {
+		t.Fatalf("traceProblems found %d problems, want %d:\n%s", len(got), len(want), strings.Join(got, "\n"))
+	}
+	for i := range want {
+		if !strings.HasPrefix(got[i], want[i]) {
+			t.Errorf("problem %d = %q, want it to start with %q", i, got[i], want[i])
+		}
+	}
+}
