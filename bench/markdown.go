@@ -74,7 +74,11 @@ func writeMarkdown(out io.Writer, r *Report) error {
 	if m.Version != "" {
 		fmt.Fprintf(w, "; %s", m.Version)
 	}
-	fmt.Fprint(w, ".\n\n")
+	fmt.Fprint(w, ".")
+	if m.LoadStart != "" {
+		fmt.Fprintf(w, " Load average (1 minute) %s at the start and %s at the end.", m.LoadStart, m.LoadEnd)
+	}
+	fmt.Fprint(w, "\n\n")
 
 	for _, s := range r.Sections {
 		writeSection(w, s)

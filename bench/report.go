@@ -44,6 +44,12 @@ type Machine struct {
 	GOOS    string `json:"goos"`
 	GOARCH  string `json:"goarch"`
 	Version string `json:"stackls_version,omitempty"`
+
+	// LoadStart and LoadEnd are /proc/loadavg's 1-minute load average at
+	// the start and the end of the run. A load above the CPU count means
+	// other processes competed with the servers for the CPUs.
+	LoadStart string `json:"load_average_start,omitempty"`
+	LoadEnd   string `json:"load_average_end,omitempty"`
 }
 
 func newReport(cfg config) *Report {
@@ -68,7 +74,7 @@ func (r *Report) section(tgt target, sc *runner.Scenario) *Section {
 	}
 	s := &Section{
 		Target: tgt.Label, Class: tgt.Class, Files: tgt.Size.Files, Scenario: sc.Kind,
-		File: filepath.ToSlash(rel), FileLines: strings.Count(sc.Content, "\n"),
+		File: filepath.ToSlash(rel), FileLines: runner.LineCount(sc.Content),
 	}
 	r.Sections = append(r.Sections, s)
 	return s
@@ -91,7 +97,21 @@ func readMachine() Machine {
 	if out, err := exec.Command("node", "--version").Output(); err == nil {
 		m.Node = strings.TrimSpace(string(out))
 	}
+	m.LoadStart = loadAverage()
 	return m
+}
+
+// loadAverage returns the 1-minute load average, or "" when unknown.
+func loadAverage() string {
+	data, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return ""
+	}
+	fields := strings.Fields(string(data))
+	if len(fields) == 0 {
+		return ""
+	}
+	return fields[0]
 }
 
 // procField returns the value of the first "name : value" line.
@@ -122,6 +142,7 @@ func (r *Report) write(cfg config) error {
 			}
 		}
 	}
+	r.Machine.LoadEnd = loadAverage()
 	if cfg.jsonOut != "" {
 		if err := r.writeJSONFile(cfg.jsonOut); err != nil {
 			return err

@@ -11,9 +11,10 @@ import (
 )
 
 // shellCompletion returns the completion proposals at offset in a shell
-// file: after "$" or "${", the variables of the containers that hold the
-// script, those the script sets and those Docker and the shell set; after
-// "/run/secrets/", the secrets of those containers.
+// file. After "$" or "${" it proposes the variables of the containers that
+// hold the script, then those the script sets, then those that Docker and
+// the shell set. After "/run/secrets/" it proposes the secrets of those
+// containers.
 func shellCompletion(ctx context.Context, snap *workspace.Snapshot, f *workspace.File, offset int, opts Options) (*List, error) {
 	model := f.Shell()
 	if model == nil {
@@ -27,6 +28,7 @@ func shellCompletion(ctx context.Context, snap *workspace.Snapshot, f *workspace
 	if !afterDollar(f.Content, start) {
 		return nil, nil
 	}
+
 	span := position.Span{Start: start, End: end}
 	items := containerVarItems(containers, span)
 	seen := map[string]bool{}
@@ -45,6 +47,7 @@ func shellCompletion(ctx context.Context, snap *workspace.Snapshot, f *workspace
 			Edit:   &position.TextEdit{Span: span, NewText: d.Name},
 		})
 	}
+
 	for name, who := range workspace.RuntimeVars {
 		if !seen[name] {
 			items = append(items, &Item{Label: name, Kind: KindVariable, SortText: "2" + name, Detail: who, Edit: &position.TextEdit{Span: span, NewText: name}})
@@ -55,8 +58,8 @@ func shellCompletion(ctx context.Context, snap *workspace.Snapshot, f *workspace
 }
 
 // containerVarItems proposes the variables of the containers' processes,
-// each once, with which services set it; values of names that look secret
-// are left out of the documentation.
+// each once, with the services that set it. The documentation leaves out
+// the values of names that look secret.
 func containerVarItems(containers []*workspace.Container, span position.Span) []*Item {
 	byName := map[string]*Item{}
 	var items []*Item

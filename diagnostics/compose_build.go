@@ -131,13 +131,27 @@ func (c *composeCheck) files() {
 		}
 	}
 	for _, r := range append(append([]*compose.Resource(nil), c.model.Secrets...), c.model.Configs...) {
-		if r.File != nil {
+		if r.File != nil && c.insideWorkspace(r.File) {
 			c.checkPath(r.File, "file", composeRuleMissingResourceFile)
 		}
 	}
 	for _, inc := range c.model.Includes {
 		c.checkPath(inc, "included file", composeRuleMissingFile)
 	}
+}
+
+// insideWorkspace reports whether a secret or config file path resolves
+// inside a workspace folder. A path such as "~/project/secrets/db.txt" or
+// "/run/keys/db.txt" names a file of the machine that deploys the project:
+// "docker compose config" does not check it, and its absence here says
+// nothing about that machine.
+func (c *composeCheck) insideWorkspace(s *compose.Scalar) bool {
+	value, ok := project.Substitute(s.Value, c.proj.LookupFunc())
+	if !ok {
+		return false
+	}
+	path := project.ResolvePath(c.file.URI, value)
+	return path != "" && (len(c.snap.Folders()) == 0 || c.snap.InsideFolders(path))
 }
 
 func (c *composeCheck) checkEnvFiles(n *yaml.Node, noun string) {

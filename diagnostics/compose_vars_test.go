@@ -120,6 +120,22 @@ A=1
 			{"MissingFile", "ext", "base.yaml", "extended file `base.yaml` does not exist"},
 			{"MissingResourceFile", "sec", "./secret.txt", "file `./secret.txt` does not exist"},
 		}},
+		{name: "secret files of the deploying machine", file: "srcs/compose.yaml", archive: `
+-- srcs/compose.yaml --
+services:
+  db:
+    image: mariadb:11
+    secrets: [db_password, root_password, api_key]
+secrets:
+  db_password:
+    file: ~/inception/secrets/db_password.txt
+  root_password:
+    file: /run/keys/root_password.txt
+  api_key:
+    file: «api»../secrets/api_key.txt
+`, want: []wantDiag{
+			{"MissingResourceFile", "api", "../secrets/api_key.txt", "file `../secrets/api_key.txt` does not exist"},
+		}},
 	})
 }
 

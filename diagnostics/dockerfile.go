@@ -17,10 +17,11 @@ import (
 // errors, buildkit's build checks run in process, and stackls's own rules.
 // "# check=skip=..." and "# check=error=true" apply as in buildkit, and a
 // comment "# stackls-ignore RULE[,RULE]" on the line above a problem hides
-// it.
+// it. A Dockerfile template ("Dockerfile.template", or a file with
+// "{{ ... }}" lines) gets none: docker builds the files generated from it.
 func dockerfileDiagnostics(ctx context.Context, snap *workspace.Snapshot, f *workspace.File) []*Diagnostic {
 	df := f.Dockerfile()
-	if df == nil {
+	if df == nil || dockerfile.IsTemplateName(f.URI.Base()) || df.IsTemplate() {
 		return nil
 	}
 	c := newDockerChecker(ctx, snap, f, df)

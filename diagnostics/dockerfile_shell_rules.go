@@ -2,6 +2,7 @@ package diagnostics
 
 import (
 	"path"
+	"strconv"
 	"strings"
 
 	"mvdan.cc/sh/v3/syntax"
@@ -17,7 +18,12 @@ func (c *dockerChecker) checkScript(in *dockerfile.Instruction, s *runScript) {
 	if s.pipefail {
 		pipefailAt = 0
 	}
-	aptUpdate, aptClean := (*syntax.Word)(nil), cachesAptLists(in)
+	aptUpdate, aptClean := (*syntax.Word)(nil), cachesAptLists(in) || c.onlyCopiedFrom(in.Stage)
+	safe := c.knownValueVariables(in, s.file)
+	if cd := leadingCd(s.file); cd != nil {
+		c.ownRule(&dfRuleRunCd, s.span(cd.Pos(), cd.End()),
+			"`cd` changes the folder for this RUN only; use WORKDIR to set it for the instructions that follow")
+	}
 	syntax.Walk(s.file, func(node syntax.Node) bool {
 		switch n := node.(type) {
 		case *syntax.BinaryCmd:
@@ -33,7 +39,7 @@ func (c *dockerChecker) checkScript(in *dockerfile.Instruction, s *runScript) {
 			} else if clean {
 				aptClean = true
 			}
-			c.unquotedVariables(s, n)
+			c.unquotedVariables(s, n, safe)
 		}
 		return true
 	})
@@ -98,28 +104,35 @@ func (c *dockerChecker) checkCall(s *runScript, call *syntax.CallExpr) (update *
 	case "sudo":
 		c.ownRule(&dfRuleRunSudo, s.span(call.Args[0].Pos(), call.Args[0].End()),
 			"`sudo` in RUN is unneeded and may be missing or prompt; RUN runs as the current USER, so switch with USER root before and back after")
-	case "cd":
-		c.ownRule(&dfRuleRunCd, s.span(call.Args[0].Pos(), call.Args[0].End()),
-			"`cd` changes the folder for this RUN only; use WORKDIR to set it for the instructions that follow")
-	case "rm":
+	case "rm", "find":
 		for _, arg := range call.Args[1:] {
-			if strings.HasPrefix(arg.Lit(), "/var/lib/apt/lists") {
+			if strings.HasPrefix(literalPrefix(arg), "/var/lib/apt/lists") {
 				return nil, true
 			}
 		}
 	case "apt-get", "apt":
-		return c.checkApt(s, call, name), false
+		return c.checkApt(s, call, name)
 	}
 	return nil, false
 }
 
-// checkApt checks an apt-get command and returns its "update" word.
-func (c *dockerChecker) checkApt(s *runScript, call *syntax.CallExpr, name string) *syntax.Word {
+// checkApt checks an apt-get command. It returns the "update" word of an
+// "apt-get update", and whether the command is "apt-get dist-clean" (apt
+// 3.0 and later), which removes the package lists.
+func (c *dockerChecker) checkApt(s *runScript, call *syntax.CallExpr, name string) (update *syntax.Word, cleans bool) {
 	var sub *syntax.Word
-	yes, noRecommends := false, false
-	for _, arg := range call.Args[1:] {
+	yes, noRecommends, simulate := false, false, false
+	for i := 1; i < len(call.Args); i++ {
+		arg := call.Args[i]
 		lit := arg.Lit()
 		switch {
+		case aptOptionsWithValue[lit]:
+			if i+1 < len(call.Args) && strings.Contains(call.Args[i+1].Lit(), "Assume-Yes=true") {
+				yes = true
+			}
+			i++ // the next word is the option's value, not the subcommand
+		case lit == "-s" || lit == "--simulate" || lit == "--dry-run" || lit == "--just-print" || lit == "--recon" || lit == "--no-act":
+			simulate = true // prints what install would do: no prompt, no download
 		case lit == "-y" || lit == "--yes" || lit == "--assume-yes" || lit == "-qq" || lit == "-q=2":
 			yes = true
 		case strings.HasPrefix(lit, "-") && !strings.HasPrefix(lit, "--") && strings.Contains(lit, "y"):
@@ -130,13 +143,15 @@ func (c *dockerChecker) checkApt(s *runScript, call *syntax.CallExpr, name strin
 			sub = arg
 		}
 	}
-	if sub == nil {
-		return nil
+	if sub == nil || simulate {
+		return nil, false
 	}
 	span := s.span(sub.Pos(), sub.End())
 	switch sub.Lit() {
 	case "update":
-		return sub
+		return sub, false
+	case "dist-clean":
+		return nil, true
 	case "upgrade", "dist-upgrade", "full-upgrade":
 		c.ownRule(&dfRuleAptGetUpgrade, span, quote(name+" "+sub.Lit())+" makes the image depend on the day it is built; upgrade by pinning a newer base image instead")
 	case "install":
@@ -149,42 +164,111 @@ func (c *dockerChecker) checkApt(s *runScript, call *syntax.CallExpr, name strin
 				c.edit("Add --no-install-recommends", spanAt(span.End), " --no-install-recommends"))
 		}
 	}
-	return nil
+	return nil, false
 }
 
-// unquotedVariables reports unquoted parameter expansions in the arguments
-// of a command, which the shell splits into words and expands as globs.
-func (c *dockerChecker) unquotedVariables(s *runScript, call *syntax.CallExpr) {
-	if len(call.Args) < 2 {
-		return
-	}
-	switch call.Args[0].Lit() {
-	case "export", "local", "readonly", "declare", "typeset":
-		return // their NAME=$value arguments are not split
-	}
-	for _, word := range call.Args[1:] {
-		for _, part := range word.Parts {
-			p, ok := part.(*syntax.ParamExp)
-			if !ok || p.Length || p.Param == nil || isSpecialParam(p.Param.Value) {
-				continue
+// aptOptionsWithValue are the apt-get options whose value is the next word.
+var aptOptionsWithValue = map[string]bool{"-o": true, "--option": true, "-c": true, "--config-file": true, "-t": true, "--target-release": true, "-a": true, "--host-architecture": true}
+
+// literalPrefix returns the literal text at the start of a word, with its
+// quotes removed, up to the first expansion: "/var/lib/apt/lists/" for
+// "/var/lib/apt/lists/"* or '/var/lib/apt/lists/'$x.
+func literalPrefix(w *syntax.Word) string {
+	var b strings.Builder
+	for _, part := range w.Parts {
+		switch p := part.(type) {
+		case *syntax.Lit:
+			b.WriteString(p.Value)
+		case *syntax.SglQuoted:
+			b.WriteString(p.Value)
+		case *syntax.DblQuoted:
+			for _, inner := range p.Parts {
+				lit, ok := inner.(*syntax.Lit)
+				if !ok {
+					return b.String()
+				}
+				b.WriteString(lit.Value)
 			}
-			span := s.span(p.Pos(), p.End())
-			c.ownRule(&dfRuleUnquotedVariable, span, "quote "+quote(c.text(span))+" to keep the shell from splitting its value into words and expanding globs: \""+c.text(span)+"\"",
-				c.edit("Quote "+c.text(span), span, "\""+c.text(span)+"\""))
+		default:
+			return b.String()
 		}
 	}
-}
-
-func isSpecialParam(name string) bool {
-	if name == "" {
-		return true
-	}
-	switch name {
-	case "#", "?", "$", "!", "-", "*", "@", "_":
-		return true
-	}
-	return '0' <= name[0] && name[0] <= '9'
+	return b.String()
 }
 
 // spanAt returns the empty Span at offset, where an edit inserts text.
 func spanAt(offset int) position.Span { return position.Span{Start: offset, End: offset} }
+
+// leadingCd returns the "cd" word when a script starts with cd, after any
+// "set" commands: "cd /src && make". That is the pattern WORKDIR replaces.
+// A cd later in a script, such as into a temporary build folder that the
+// script removes, is left alone.
+func leadingCd(f *syntax.File) *syntax.Word {
+	var cmds []syntax.Command
+	for _, stmt := range f.Stmts {
+		cmds = appendChain(cmds, stmt)
+	}
+	for _, cmd := range cmds {
+		call, ok := cmd.(*syntax.CallExpr)
+		if !ok || len(call.Args) == 0 {
+			return nil
+		}
+		switch call.Args[0].Lit() {
+		case "set":
+			continue
+		case "cd":
+			return call.Args[0]
+		}
+		return nil
+	}
+	return nil
+}
+
+// appendChain appends the commands of a statement in the order they run,
+// descending into "&&" and "||" lists but not into pipes.
+func appendChain(cmds []syntax.Command, stmt *syntax.Stmt) []syntax.Command {
+	if bin, ok := stmt.Cmd.(*syntax.BinaryCmd); ok && (bin.Op == syntax.AndStmt || bin.Op == syntax.OrStmt) {
+		return appendChain(appendChain(cmds, bin.X), bin.Y)
+	}
+	return append(cmds, stmt.Cmd)
+}
+
+// onlyCopiedFrom reports whether stage i is a build stage whose layers no
+// image keeps: it is not the last stage, no stage is built FROM it, and a
+// later COPY --from or RUN --mount from= takes files out of it.
+func (c *dockerChecker) onlyCopiedFrom(i int) bool {
+	stages := c.df.Stages
+	if i < 0 || i >= len(stages)-1 {
+		return false
+	}
+	st := stages[i]
+	names := func(ref string) bool {
+		return ref == strconv.Itoa(i) || st.Name != "" && strings.EqualFold(ref, st.Name)
+	}
+	copied := false
+	for _, later := range stages[i+1:] {
+		if base := c.df.BaseStage(later); base == st {
+			return false
+		}
+		for _, in := range later.Instructions {
+			if fl := in.Flag("from"); fl != nil && in.Keyword == "COPY" && names(fl.Value) {
+				copied = true
+			}
+			for _, fl := range in.Flags {
+				if fl.Name == "mount" && in.Keyword == "RUN" && mountsFrom(in, fl, names) {
+					copied = true
+				}
+			}
+		}
+	}
+	return copied
+}
+
+func mountsFrom(in *dockerfile.Instruction, fl *dockerfile.Flag, names func(string) bool) bool {
+	for _, opt := range dockerfile.MountOptions(in, fl) {
+		if opt.Key == "from" && names(opt.Value) {
+			return true
+		}
+	}
+	return false
+}

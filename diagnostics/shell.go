@@ -52,11 +52,34 @@ func shellDiagnostics(ctx context.Context, snap *workspace.Snapshot, f *workspac
 		return nil
 	}
 	var diags []*Diagnostic
+	dialectKnown := dialectKnown(snap, f.URI, model)
 	for _, e := range model.Errors {
+		if e.Feature != "" && !dialectKnown {
+			continue
+		}
 		diags = append(diags, shellErrorDiagnostic(model, e))
 	}
 	diags = append(diags, unknownHostDiagnostics(snap, f)...)
 	return append(diags, entrypointDiagnostics(ctx, snap, f)...)
+}
+
+// dialectKnown reports whether the shell that reads a script is known, so
+// that constructs it lacks are worth a warning: the script has a shebang,
+// or a container runs it through sh or runs it directly. A script with no
+// shebang that only bash scripts source or that an unknown caller runs
+// may be bash, as ShellCheck assumes for such files.
+func dialectKnown(snap *workspace.Snapshot, uri position.URI, model *shell.File) bool {
+	if model.Shebang != nil {
+		return true
+	}
+	for _, img := range snap.Index().CopiedAs(uri) {
+		for _, runner := range img.Runners() {
+			if runner != "bash" && runner != "zsh" && runner != "ksh" && runner != "mksh" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // shellErrorDiagnostic converts a parse error of the shell model.

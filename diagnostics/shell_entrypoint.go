@@ -36,8 +36,8 @@ var (
 		Name: "ShebangAfterBOM", Severity: Error,
 		URL: "https://www.shellcheck.net/wiki/SC1082",
 	}
-	// ruleShebangUnusual is a warning: the image may hold what the line
-	// asks for in a way stackls does not see.
+	// ruleShebangUnusual is a warning: a relative interpreter path still
+	// works when the working folder of the process contains it.
 	ruleShebangUnusual = scriptRule{
 		Name: "ShebangUnusual", Severity: Warning,
 		URL: "https://www.shellcheck.net/wiki/SC2239",

@@ -61,7 +61,7 @@ func undefinedVarDiagnostic(uri position.URI, name string, span position.Span, c
 	case len(set) == 0:
 		message = fmt.Sprintf("%s is not set in the environment of %s: no compose `environment`, `env_file` or Dockerfile `ENV` sets it", quote(name), containerNames(missing))
 	default:
-		message = fmt.Sprintf("%s is set for %s but not for %s, which holds this file too", quote(name), containerNames(set), containerNames(missing))
+		message = fmt.Sprintf("%s is set for %s but not for %s, which contains this file too", quote(name), containerNames(set), containerNames(missing))
 	}
 	d := ruleAt(ruleUndefinedVariable, span, message)
 	if !envComplete(missing) {
@@ -106,7 +106,8 @@ func buildArgDiagnostic(name string, span position.Span, ct *workspace.Container
 }
 
 // similarVar returns a variable of the containers whose name is one edit
-// from name, or two for names of eight bytes or more; "" when none is.
+// from name, or two edits for names of eight bytes or more. It returns ""
+// when there is none.
 func similarVar(name string, containers []*workspace.Container) string {
 	limit := 1
 	if len(name) >= 8 {
@@ -194,17 +195,27 @@ func unknownSecretDiagnostic(uri position.URI, ref workspace.SecretRef, containe
 	if len(missing) == 0 {
 		return nil
 	}
+
 	var names []string
-	for _, s := range missing[0].Secrets {
-		if strings.HasPrefix(s.Path, workspace.SecretsDir) {
-			names = append(names, strings.TrimPrefix(s.Path, workspace.SecretsDir))
+	seen := map[string]bool{}
+	for _, ct := range missing {
+		for _, s := range ct.Secrets {
+			if name, ok := strings.CutPrefix(s.Path, workspace.SecretsDir); ok && !seen[name] {
+				seen[name] = true
+				names = append(names, name)
+			}
 		}
 	}
-	message := fmt.Sprintf("%s gets no secret at %s", containerNames(missing), quote(ref.Path))
+
+	subject, verb := "it", "gets"
+	if len(missing) > 1 {
+		subject, verb = "they", "get"
+	}
+	message := fmt.Sprintf("%s %s no secret at %s", containerNames(missing), verb, quote(ref.Path))
 	if len(names) == 0 {
 		message += "; add it to the service's `secrets`"
 	} else {
-		message += "; its secrets are " + strings.Join(quoteAll(names), ", ")
+		message += fmt.Sprintf("; %s %s %s", subject, verb, strings.Join(quoteAll(names), ", "))
 	}
 	d := ruleAt(ruleUnknownSecret, ref.Span, message)
 	for _, name := range names {
@@ -217,9 +228,10 @@ func unknownSecretDiagnostic(uri position.URI, ref workspace.SecretRef, containe
 	return d
 }
 
-// background reports, in a script a container runs, each command started
-// with "&" when the script never waits for a background job, kills one or
-// sets a trap: if such a server exits, nothing notices.
+// background reports, in a script that a container runs, each command
+// started with "&" when the script never waits for a job, kills one or
+// sets a trap, because the script then does not notice when such a server
+// exits.
 func (c *scriptChecker) background() {
 	if containers, _ := c.runners(); len(containers) == 0 {
 		return

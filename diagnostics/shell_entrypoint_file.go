@@ -34,10 +34,12 @@ func (c *scriptChecker) lineEndings() {
 	if message == "" {
 		message = "the file has CRLF line endings, so the shell reads a carriage return at the end of every line (`set -e\\r` fails); save it with LF line endings"
 	}
+	// Each edit replaces a whole "\r\n": an LSP position cannot fall
+	// between its two bytes.
 	var edits []position.TextEdit
 	for i := 0; i+1 < len(content); i++ {
 		if content[i] == '\r' && content[i+1] == '\n' {
-			edits = append(edits, position.TextEdit{Span: position.Span{Start: i, End: i + 1}})
+			edits = append(edits, position.TextEdit{Span: position.Span{Start: i, End: i + 2}, NewText: "\n"})
 		}
 	}
 	d := ruleAt(ruleCRLF, firstLine(content), message)
@@ -114,20 +116,19 @@ func lineBreak(content []byte) string {
 // the container's main process and gets its stop signal.
 func (c *scriptChecker) execArgs() {
 	var takesCmd []*workspace.Container
-	var cmd *workspace.Container
 	for _, ct := range c.containers {
 		ep := ct.Entrypoint
 		if ep != nil && ep.Script == c.file.URI && !ep.ShellForm && ct.Command != nil {
 			takesCmd = append(takesCmd, ct)
-			cmd = ct
 		}
 	}
 	if len(takesCmd) == 0 {
 		return
 	}
-	commands := c.model.Commands
+
+	script := c.model.Commands
 	var runsArgs *shell.Command
-	for _, command := range commands {
+	for _, command := range script {
 		if command.Exec && len(command.Args) > 0 {
 			return // exec "$@", or exec of the main process
 		}
@@ -141,14 +142,23 @@ func (c *scriptChecker) execArgs() {
 		c.add(d)
 		return
 	}
+
 	span := firstLine(c.file.Content)
-	if len(commands) > 0 {
-		span = commands[len(commands)-1].Span
+	if len(script) > 0 {
+		span = script[len(script)-1].Span
 	}
-	loc := cmd.Command.Location(cmd.Dockerfile)
-	d := ruleAt(ruleEntrypointIgnoresCmd, span, fmt.Sprintf("the script never runs its arguments, so the command %s that %s passes to it is ignored; end the script with `exec \"$@\"`",
-		quote(strings.Join(cmd.Command.Words, " ")), containerNames(takesCmd)))
-	d.Related = []Related{{Location: loc, Message: "the command passed to the entrypoint"}}
+	var commands []string
+	var related []Related
+	for _, ct := range takesCmd {
+		commands = append(commands, fmt.Sprintf("%s of %s", quote(strings.Join(ct.Command.Words, " ")), containerNames([]*workspace.Container{ct})))
+		related = append(related, Related{Location: ct.Command.Location(ct.Dockerfile), Message: "the command passed to the entrypoint"})
+	}
+	message := "the script never runs its arguments, so the command " + commands[0] + " is ignored"
+	if len(commands) > 1 {
+		message = "the script never runs its arguments, so the commands " + joinAnd(commands) + " are ignored"
+	}
+	d := ruleAt(ruleEntrypointIgnoresCmd, span, message+"; end the script with `exec \"$@\"`")
+	d.Related = related
 	content := c.file.Content
 	text := "exec \"$@\"" + lineBreak(content)
 	if len(content) > 0 && content[len(content)-1] != '\n' {
@@ -177,6 +187,9 @@ func (c *scriptChecker) usesArgs(command *shell.Command) bool {
 // executable reports a script that a container runs directly while
 // nothing makes it executable: its mode on disk, COPY --chmod or a RUN
 // chmod of the stage chain.
+//
+// NOTE: the mode that git's index records is not read, so a checkout that
+// lost the executable bit, as on a file system without one, is reported.
 func (c *scriptChecker) executable() {
 	if runtime.GOOS == "windows" {
 		return // the disk has no executable bit to read

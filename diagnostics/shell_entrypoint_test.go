@@ -196,7 +196,7 @@ echo shell form gets no CMD
 func TestEntrypointExecChecks(t *testing.T) {
 	ws := testws.New(t, execArchive)
 	got := checkScriptDiagnostics(t, ws, "ignores.sh", []scriptWant{
-		{"last", "echo ready", Warning, "EntrypointIgnoresCmd", "the command `nginx -g daemon off;` that service `ignores` passes to it is ignored"},
+		{"last", "echo ready", Warning, "EntrypointIgnoresCmd", "so the command `nginx -g daemon off;` of service `ignores` is ignored"},
 	})
 	fix := got[0].Fixes[0].Edits[ws.URI("ignores.sh")][0]
 	if fix.NewText != "exec \"$@\"\n" || fix.Span.Start != len(ws.Content("ignores.sh")) {

@@ -144,9 +144,12 @@ type Error struct {
 
 // VarDecl is a variable that an ARG or ENV instruction declares.
 type VarDecl struct {
-	Name        string
-	NameSpan    position.Span
-	Value       string // as written, quotes removed; "" when HasValue is false
+	Name     string
+	NameSpan position.Span
+	Value    string // as written, quotes removed; "" when HasValue is false
+	// ValueText is the value as written, quotes, escapes and variable
+	// references kept, which buildkit expands to get the variable's value.
+	ValueText   string
 	HasValue    bool
 	ValueSpan   position.Span
 	Env         bool // ENV rather than ARG

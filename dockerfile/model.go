@@ -81,7 +81,8 @@ func pairDecl(in *Instruction, w *Word, escape byte, env bool) *VarDecl {
 	d.Name = w.Text[:eq]
 	d.NameSpan = in.LineSpan(lineStart, lineStart+eq)
 	d.HasValue = true
-	d.Value = unquote(w.Text[eq+1:], escape)
+	d.ValueText = w.Text[eq+1:]
+	d.Value = unquote(d.ValueText, escape)
 	d.ValueSpan = in.LineSpan(lineStart+eq+1, lineStart+len(w.Text))
 	return d
 }
@@ -97,6 +98,7 @@ func legacyEnvDecl(in *Instruction, escape byte) *VarDecl {
 		Name:        in.Line[name.start:name.end],
 		NameSpan:    in.LineSpan(name.start, name.end),
 		Value:       unquote(in.Line[valueStart:valueEnd], escape),
+		ValueText:   in.Line[valueStart:valueEnd],
 		HasValue:    true,
 		ValueSpan:   in.LineSpan(valueStart, valueEnd),
 		Env:         true,

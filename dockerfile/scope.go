@@ -125,7 +125,7 @@ func (f *File) GlobalEnv() *Env {
 		}
 		b := &Binding{Name: d.Name, Decl: d, FromStage: -1}
 		if d.HasValue {
-			b.Value, _ = f.Expand(d.Value, env)
+			b.Value, _ = f.Expand(d.ValueText, env)
 			b.Set = true
 		}
 		env.bindings[d.Name] = b
@@ -187,7 +187,7 @@ func (f *File) applyDecls(in *Instruction, env, global *Env) {
 			if !d.Env {
 				scope = env // each ARG pair can use the pairs before it
 			}
-			b.Value, _ = f.Expand(d.Value, scope)
+			b.Value, _ = f.Expand(d.ValueText, scope)
 			b.Set = true
 		case global.Lookup(d.Name) != nil && global.Lookup(d.Name).Set:
 			g := global.Lookup(d.Name)

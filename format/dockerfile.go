@@ -2,6 +2,7 @@ package format
 
 import (
 	"context"
+	"sort"
 	"strings"
 
 	"github.com/stackls/stackls/dockerfile"
@@ -11,8 +12,8 @@ import (
 
 // dockerfileFormat returns the edits that format a Dockerfile, or the
 // instructions that span touches: keywords in upper case, no blanks before
-// a keyword, continuation lines indented by one level, and no blanks at the
-// end of an instruction's lines. It never changes what buildkit reads: a
+// a keyword, continuation lines indented by one level or more where they
+// are nested, and no blanks at the end of an instruction's lines. It never changes what buildkit reads: a
 // continuation line whose leading blanks are inside quotes, heredoc bodies
 // and keywords split by a continuation are left as they are.
 func dockerfileFormat(ctx context.Context, f *workspace.File, opts Options, span *position.Span) ([]position.TextEdit, error) {
@@ -20,12 +21,12 @@ func dockerfileFormat(ctx context.Context, f *workspace.File, opts Options, span
 	if df == nil {
 		return nil, nil
 	}
+	size := opts.TabSize
+	if size <= 0 {
+		size = 4
+	}
 	indent := "\t"
 	if opts.InsertSpaces {
-		size := opts.TabSize
-		if size <= 0 {
-			size = 4
-		}
 		indent = strings.Repeat(" ", size)
 	}
 	var edits []position.TextEdit
@@ -36,13 +37,13 @@ func dockerfileFormat(ctx context.Context, f *workspace.File, opts Options, span
 		if span != nil && !in.Span.Overlaps(*span) {
 			continue
 		}
-		edits = append(edits, dfInstructionEdits(df, in, indent)...)
+		edits = append(edits, dfInstructionEdits(df, in, indent, size)...)
 	}
 	return edits, nil
 }
 
 // dfInstructionEdits returns the edits of one instruction.
-func dfInstructionEdits(df *dockerfile.File, in *dockerfile.Instruction, indent string) []position.TextEdit {
+func dfInstructionEdits(df *dockerfile.File, in *dockerfile.Instruction, indent string, tabSize int) []position.TextEdit {
 	var edits []position.TextEdit
 	content := df.Content
 	lineStart := in.KeywordSpan.Start
@@ -61,7 +62,7 @@ func dfInstructionEdits(df *dockerfile.File, in *dockerfile.Instruction, indent 
 			edits = append(edits, position.TextEdit{Span: in.Trigger.KeywordSpan, NewText: in.Trigger.Keyword})
 		}
 	}
-	edits = append(edits, dfContinuationEdits(df, in, indent)...)
+	edits = append(edits, dfContinuationEdits(df, in, indent, tabSize)...)
 	return edits
 }
 
@@ -75,13 +76,21 @@ func dfIsKnownKeyword(keyword string) bool { return dfKnownKeywords[keyword] }
 
 // dfContinuationEdits re-indents the lines after the first line of an
 // instruction, up to its heredoc bodies, and removes blanks between the
-// escape character and the line end.
-func dfContinuationEdits(df *dockerfile.File, in *dockerfile.Instruction, indent string) []position.TextEdit {
+// escape character and the line end. Nesting is kept: the continuation
+// lines at the smallest indentation get one indent, those at the next
+// larger indentation two, and so on, so that the body of a shell "case" or
+// "if" stays deeper than its opening line. Comment lines get one indent.
+func dfContinuationEdits(df *dockerfile.File, in *dockerfile.Instruction, indent string, tabSize int) []position.TextEdit {
 	content := df.Content
 	end := in.Span.End
 	if len(in.Heredocs) > 0 {
 		end = in.Heredocs[0].BodySpan.Start
 	}
+	type line struct {
+		start, blanks, width int
+		comment              bool
+	}
+	var lines []line
 	var edits []position.TextEdit
 	first := true
 	for lineStart := in.Span.Start; lineStart < end; {
@@ -96,14 +105,52 @@ func dfContinuationEdits(df *dockerfile.File, in *dockerfile.Instruction, indent
 		}
 		if !first && strings.TrimSpace(text) != "" {
 			blanks := len(text) - len(strings.TrimLeft(text, " \t"))
-			if text[:blanks] != indent && dfSafeToIndent(df, in, lineStart+blanks, blanks) {
-				edits = append(edits, position.TextEdit{Span: position.Span{Start: lineStart, End: lineStart + blanks}, NewText: indent})
+			if dfSafeToIndent(df, in, lineStart+blanks, blanks) {
+				lines = append(lines, line{lineStart, blanks, blankWidth(text[:blanks], tabSize), content[lineStart+blanks] == '#'})
 			}
 		}
 		first = false
 		lineStart = lineEnd + 1
 	}
+	levels := map[int]int{}
+	for _, l := range lines {
+		if !l.comment {
+			levels[l.width] = 0
+		}
+	}
+	widths := make([]int, 0, len(levels))
+	for w := range levels {
+		widths = append(widths, w)
+	}
+	sort.Ints(widths)
+	for i, w := range widths {
+		levels[w] = i
+	}
+	for _, l := range lines {
+		want := indent
+		if !l.comment {
+			want = strings.Repeat(indent, levels[l.width]+1)
+		}
+		if string(content[l.start:l.start+l.blanks]) != want {
+			edits = append(edits, position.TextEdit{Span: position.Span{Start: l.start, End: l.start + l.blanks}, NewText: want})
+		}
+	}
+	sort.SliceStable(edits, func(i, j int) bool { return edits[i].Span.Start < edits[j].Span.Start })
 	return edits
+}
+
+// blankWidth returns the columns that blanks take, a tab moving to the
+// next multiple of tabSize.
+func blankWidth(blanks string, tabSize int) int {
+	width := 0
+	for _, ch := range blanks {
+		if ch == '\t' {
+			width += tabSize - width%tabSize
+		} else {
+			width++
+		}
+	}
+	return width
 }
 
 // dfSafeToIndent reports whether the blanks before offset, at the start of a

@@ -31,8 +31,12 @@ var formatTests = []struct {
 }{
 	{"keyword case and leading blanks", "from alpine:3.20\n  run echo hi\nCopy a b\n", Options{TabSize: 4, InsertSpaces: true},
 		"FROM alpine:3.20\nRUN echo hi\nCOPY a b\n"},
-	{"continuation indent with spaces", "FROM a\nRUN apk add \\\ncurl \\\n        git\n", Options{TabSize: 2, InsertSpaces: true},
+	{"continuation indent with spaces", "FROM a\nRUN apk add \\\n        curl \\\n        git\n", Options{TabSize: 2, InsertSpaces: true},
 		"FROM a\nRUN apk add \\\n  curl \\\n  git\n"},
+	{"nested continuation lines keep their depth", "FROM a\nRUN set -eux; \\\n\tcase \"$arch\" in \\\n\t\tamd64) \\\n\t\t\turl=x; \\\n\t\t\t;; \\\n# a comment\n\tesac\n", Options{TabSize: 4, InsertSpaces: true},
+		"FROM a\nRUN set -eux; \\\n    case \"$arch\" in \\\n        amd64) \\\n            url=x; \\\n            ;; \\\n    # a comment\n    esac\n"},
+	{"nested lines indented with tabs are kept", "FROM a\nRUN if true; then \\\n\t\techo a; \\\n\tfi\n", Options{TabSize: 4},
+		"FROM a\nRUN if true; then \\\n\t\techo a; \\\n\tfi\n"},
 	{"continuation indent with tabs", "FROM a\nRUN apk add \\\n    curl\n", Options{TabSize: 4},
 		"FROM a\nRUN apk add \\\n\tcurl\n"},
 	{"blanks after the escape character", "FROM a\nRUN a \\   \n    b\n", Options{TabSize: 4, InsertSpaces: true},

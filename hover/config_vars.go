@@ -6,10 +6,10 @@ import (
 	"github.com/stackls/stackls/workspace"
 )
 
-// configVarHover returns the hover at offset in a config file that a
-// container holds: for an envsubst-style "${NAME}", where each container
-// sets the variable and its value; for a "/run/secrets/NAME" path, the
-// secret. It returns nil elsewhere.
+// configVarHover returns the hover at offset in a config file that
+// containers hold. For an envsubst-style "${NAME}" it shows where each
+// container sets the variable, with its value. For a "/run/secrets/NAME"
+// path it shows the secret. It returns nil elsewhere.
 func configVarHover(snap *workspace.Snapshot, f *workspace.File, offset int) *Result {
 	if ref := workspace.SecretRefAt(f.Content, offset); ref != nil {
 		return secretHover(snap, f, ref)

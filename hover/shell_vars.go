@@ -27,12 +27,13 @@ func shellVarHover(ctx context.Context, snap *workspace.Snapshot, f *workspace.F
 	if r := functionHover(f, model, offset); r != nil {
 		return r, nil
 	}
+
 	ref := workspace.ScriptVarAt(model, offset)
 	if ref == nil {
 		return nil, nil
 	}
-	containers := workspace.ContainersOf(snap, f.URI)
-	lines := containerVarLines(snap, containers, ref.Name)
+
+	lines := containerVarLines(snap, workspace.ContainersOf(snap, f.URI), ref.Name)
 	var defs []string
 	for _, d := range model.VarDefs {
 		if d.Name == ref.Name {
@@ -43,9 +44,10 @@ func shellVarHover(ctx context.Context, snap *workspace.Snapshot, f *workspace.F
 		defs = append(defs[:maxShownDefs], fmt.Sprintf("and %d more assignments in this script", len(defs)-maxShownDefs))
 	}
 	lines = append(lines, defs...)
-	if len(containers) == 0 && len(defs) == 0 && len(lines) == 0 {
+	if len(lines) == 0 {
 		lines = append(lines, "not set by this script, and no container of the workspace holds it")
 	}
+
 	var b strings.Builder
 	b.WriteString("**`" + ref.Name + "`**\n")
 	for _, line := range lines {

@@ -197,6 +197,7 @@ func (composeProvider) references(ctx context.Context, snap *workspace.Snapshot,
 		for _, use := range snap.Index().HostUses(t.name) {
 			locs = append(locs, use.Location)
 		}
+		locs = append(locs, workspace.ServiceUses(snap, t.name)...)
 	}
 	return locs, nil
 }
@@ -257,6 +258,7 @@ func (composeProvider) rename(ctx context.Context, snap *workspace.Snapshot, f *
 		for _, use := range snap.Index().HostUses(t.name) {
 			edits[use.Location.URI] = append(edits[use.Location.URI], position.TextEdit{Span: use.Location.Span, NewText: newName})
 		}
+		addServiceUseEdits(snap, edits, t.name, newName)
 	}
 	return edits, nil
 }

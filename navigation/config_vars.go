@@ -5,10 +5,10 @@ import (
 	"github.com/stackls/stackls/workspace"
 )
 
-// configVarDefinition returns, for an envsubst-style "${NAME}" at offset
-// in a config file, where each container that holds the file sets the
-// variable, and for a "/run/secrets/NAME" path the secret's declaration;
-// nil elsewhere.
+// configVarDefinition returns where each container that holds a config
+// file sets the variable of the envsubst-style "${NAME}" at offset, or the
+// declaration of the secret of a "/run/secrets/NAME" path. It returns nil
+// elsewhere.
 func configVarDefinition(snap *workspace.Snapshot, f *workspace.File, offset int) []position.Location {
 	if ref := workspace.SecretRefAt(f.Content, offset); ref != nil {
 		return secretDefinition(snap, f.URI, ref)

@@ -9,12 +9,12 @@ import (
 	"github.com/stackls/stackls/workspace"
 )
 
-// shellVarDefinition returns, for the name at offset in a script: the
+// shellVarDefinition returns, for the name at offset in a script, the
 // declaration of a "/run/secrets/NAME" secret, the definition of a
-// function, or where a variable is set. For a variable that the script
-// assigns before offset, that is the closest assignment; otherwise it is
-// where each container's environment sets it, followed by the .env
-// entries its value is read from, or else the script's later assignments.
+// function, or where a variable is set. For a variable, that is the
+// closest assignment of the script before offset. Without one, it is where
+// each container's environment sets the variable, then the .env entries
+// its value is read from. Without those, it is the script's assignments.
 func shellVarDefinition(ctx context.Context, snap *workspace.Snapshot, f *workspace.File, offset int) ([]position.Location, error) {
 	model := f.Shell()
 	if model == nil {
@@ -30,6 +30,7 @@ func shellVarDefinition(ctx context.Context, snap *workspace.Snapshot, f *worksp
 	if ref == nil {
 		return nil, nil
 	}
+
 	var before *shell.VarRef
 	for _, d := range model.VarDefs {
 		if d.Name == ref.Name && d.Span.End <= ref.Span.Start {
@@ -42,6 +43,7 @@ func shellVarDefinition(ctx context.Context, snap *workspace.Snapshot, f *worksp
 	if locs := envDefinitions(workspace.ContainersOf(snap, f.URI), ref.Name); len(locs) > 0 {
 		return locs, nil
 	}
+
 	var locs []position.Location
 	for _, d := range model.VarDefs {
 		if d.Name == ref.Name {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"testing"
 	"unicode/utf16"
 
@@ -56,11 +57,15 @@ func addSeeds(f *testing.F, add func(content []byte)) {
 type refLine struct {
 	start, end int   // byte offsets of the line's text, without "\r\n" or "\n"
 	boundaries []int // offsets in [start, end] where a character starts, and end
+	// units[enc][i] is the length in enc of the text from start to
+	// boundaries[i].
+	units [3][]int
 }
 
 // refLines splits content the plain way: lines end at "\n", a "\r" right
 // before the "\n" belongs to the line end, and characters are what ranging
-// over a Go string yields (one per invalid byte).
+// over a Go string yields (one per invalid byte). Lengths come from the
+// standard library's conversions, one character at a time.
 func refLines(content []byte) []refLine {
 	var lines []refLine
 	start := 0
@@ -77,6 +82,15 @@ func refLines(content []byte) []refLine {
 			line.boundaries = append(line.boundaries, start+j)
 		}
 		line.boundaries = append(line.boundaries, end)
+		for _, enc := range encodings {
+			total := 0
+			for k, b := range line.boundaries {
+				if k > 0 {
+					total += refUnits(string(content[line.boundaries[k-1]:b]), enc)
+				}
+				line.units[enc] = append(line.units[enc], total)
+			}
+		}
 		lines = append(lines, line)
 		start = i + 1
 	}
@@ -96,28 +110,20 @@ func refUnits(text string, enc position.Encoding) int {
 }
 
 // refPosition is the reference for Mapper.OffsetPosition.
-func refPosition(content []byte, lines []refLine, offset int, enc position.Encoding) position.Position {
-	n := 0
-	for n+1 < len(lines) && lines[n+1].start <= offset {
-		n++
-	}
+func refPosition(lines []refLine, offset int, enc position.Encoding) position.Position {
+	n := sort.Search(len(lines), func(i int) bool { return lines[i].start > offset }) - 1
 	line := lines[n]
 	offset = min(offset, line.end)
 	if enc == position.UTF8 {
 		return position.Position{Line: n, Character: offset - line.start}
 	}
-	charStart := line.start
-	for _, b := range line.boundaries {
-		if b <= offset {
-			charStart = b
-		}
-	}
-	return position.Position{Line: n, Character: refUnits(string(content[line.start:charStart]), enc)}
+	i := sort.Search(len(line.boundaries), func(i int) bool { return line.boundaries[i] > offset }) - 1
+	return position.Position{Line: n, Character: line.units[enc][i]}
 }
 
 // refOffset is the reference for Mapper.PositionOffset: the first
 // character boundary whose prefix holds at least pos.Character units.
-func refOffset(content []byte, lines []refLine, pos position.Position, enc position.Encoding) (int, bool) {
+func refOffset(lines []refLine, pos position.Position, enc position.Encoding) (int, bool) {
 	if pos.Line < 0 || pos.Line >= len(lines) || pos.Character < 0 {
 		return 0, false
 	}
@@ -128,12 +134,12 @@ func refOffset(content []byte, lines []refLine, pos position.Position, enc posit
 		}
 		return line.start + pos.Character, true
 	}
-	for _, b := range line.boundaries {
-		if refUnits(string(content[line.start:b]), enc) >= pos.Character {
-			return b, true
-		}
+	units := line.units[enc]
+	i := sort.SearchInts(units, pos.Character)
+	if i == len(units) {
+		return 0, false
 	}
-	return 0, false
+	return line.boundaries[i], true
 }
 
 // FuzzMapper compares every conversion of the Mapper, in every encoding,
@@ -165,7 +171,7 @@ func checkOffsets(t *testing.T, m *position.Mapper, content []byte, lines []refL
 		if err != nil {
 			t.Fatalf("content %q: OffsetPosition(%d, %v): %v", content, offset, enc, err)
 		}
-		if want := refPosition(content, lines, offset, enc); got != want {
+		if want := refPosition(lines, offset, enc); got != want {
 			t.Fatalf("content %q: OffsetPosition(%d, %v) = %+v, want %+v", content, offset, enc, got, want)
 		}
 		back, err := m.PositionOffset(got, enc)
@@ -186,11 +192,11 @@ func checkOffsets(t *testing.T, m *position.Mapper, content []byte, lines []refL
 func checkPositions(t *testing.T, m *position.Mapper, content []byte, lines []refLine, enc position.Encoding) {
 	t.Helper()
 	for n, line := range lines {
-		units := refUnits(string(content[line.start:line.end]), enc)
+		units := line.units[enc][len(line.units[enc])-1]
 		for char := 0; char <= units+1; char++ {
 			pos := position.Position{Line: n, Character: char}
 			got, err := m.PositionOffset(pos, enc)
-			want, ok := refOffset(content, lines, pos, enc)
+			want, ok := refOffset(lines, pos, enc)
 			switch {
 			case ok && err != nil:
 				t.Fatalf("content %q: PositionOffset(%+v, %v): %v, want %d", content, pos, enc, err, want)
@@ -258,7 +264,7 @@ func scriptChanges(content []byte, script []byte, texts string, enc position.Enc
 			n := int(lineByte) % (len(lines) + 1)
 			units := 0
 			if n < len(lines) {
-				units = refUnits(string(want[lines[n].start:lines[n].end]), enc)
+				units = lines[n].units[enc][len(lines[n].units[enc])-1]
 			}
 			return position.Position{Line: n, Character: int(charByte) % (units + 2)}
 		}
@@ -267,8 +273,8 @@ func scriptChanges(content []byte, script []byte, texts string, enc position.Enc
 		if !ok {
 			continue
 		}
-		start, okStart := refOffset(want, lines, rng.Start, enc)
-		end, okEnd := refOffset(want, lines, rng.End, enc)
+		start, okStart := refOffset(lines, rng.Start, enc)
+		end, okEnd := refOffset(lines, rng.End, enc)
 		if !okStart || !okEnd || end < start {
 			ok = false
 			continue

@@ -3,6 +3,7 @@ package semantic
 import (
 	"bytes"
 	"context"
+	"unicode/utf8"
 
 	"mvdan.cc/sh/v3/syntax"
 
@@ -56,17 +57,11 @@ func shellTokens(ctx context.Context, f *workspace.File) ([]Token, error) {
 	return st.tokens, nil
 }
 
-// parseShell parses a script with comments kept, as its model's dialect;
-// a POSIX script that POSIX sh rejects is read as bash, as the model is.
-// With a syntax error the tree holds the statements before it.
+// parseShell parses a script with comments kept, as its model's dialect.
+// A POSIX script that POSIX sh rejects is read as bash, as the model is.
+// After a syntax error, the tree holds the statements before it.
 func parseShell(model *shell.File) *syntax.File {
-	src := model.Content
-	if bytes.HasPrefix(src, []byte("\xef\xbb\xbf")) || bytes.IndexByte(src, 0) >= 0 {
-		src = bytes.ReplaceAll(append([]byte(nil), src...), []byte{0}, []byte{' '})
-		if bytes.HasPrefix(src, []byte("\xef\xbb\xbf")) {
-			copy(src, "   ")
-		}
-	}
+	src := parserSource(model.Content)
 	parse := func(v syntax.LangVariant) (*syntax.File, error) {
 		return syntax.NewParser(syntax.Variant(v), syntax.KeepComments(true)).Parse(bytes.NewReader(src), "")
 	}
@@ -207,4 +202,29 @@ func isDigits(s string) bool {
 		}
 	}
 	return true
+}
+
+// parserSource returns content as the parser can read it, with every
+// offset unchanged: a byte order mark becomes three spaces, a NUL byte a
+// space, and each byte that is not UTF-8 a "?", which the parser would
+// otherwise reject.
+func parserSource(content []byte) []byte {
+	if utf8.Valid(content) && bytes.IndexByte(content, 0) < 0 && !bytes.HasPrefix(content, []byte("\xef\xbb\xbf")) {
+		return content
+	}
+	src := append([]byte(nil), content...)
+	if bytes.HasPrefix(src, []byte("\xef\xbb\xbf")) {
+		copy(src, "   ")
+	}
+	for i := 0; i < len(src); {
+		r, size := utf8.DecodeRune(src[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			src[i] = '?'
+		case r == 0:
+			src[i] = ' '
+		}
+		i += size
+	}
+	return src
 }

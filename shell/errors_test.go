@@ -52,6 +52,10 @@ func TestParseErrors(t *testing.T) {
 		{"unclosed subshell in bash", "#!/bin/bash\n(echo\n", []problem{{"", "(", "without matching `(` with `)`"}}},
 		{"local is accepted", "#!/bin/sh\nf() { local x=1; echo \"$x\"; }\n", nil},
 		{"mksh", "#!/bin/mksh\n[[ -n x ]]\n", nil},
+		{"associative array key with a dot", "#!/usr/bin/env bash\ndeclare -A aliases=(\n\t[8.5]='8 latest'\n\t[x.y]=z\n)\necho \"${aliases[8.5]}\"\n", nil},
+		{"associative array key with a colon", "#!/usr/bin/env bash\nimageTests[app:apache]+='\n\tcheck-installed\n'\nm[a b]=1\n", nil},
+		{"error after a masked key", "#!/bin/bash\nm[a:b]=1\nif true; then\n", []problem{{"", "then", "`then` must be followed by a statement list"}}},
+		{"bad arithmetic outside a subscript", "#!/bin/bash\necho $(( 1 ? 2 ))\n", []problem{{"", "?", "ternary operator missing `:` after `?`"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

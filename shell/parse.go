@@ -117,9 +117,14 @@ func errorOffset(err error) int {
 	return -1
 }
 
-// parseWith runs the mvdan.cc/sh parser. The tree it returns holds the
-// statements before the first error.
+// parseWith runs the mvdan.cc/sh parser, with the associative array keys
+// that it rejects masked (parseMaskingSubscripts). The tree it returns
+// holds the statements before the first error.
 func parseWith(src []byte, variant syntax.LangVariant) (*syntax.File, error) {
+	return parseMaskingSubscripts(src, variant)
+}
+
+func parseOnce(src []byte, variant syntax.LangVariant) (*syntax.File, error) {
 	parser := syntax.NewParser(syntax.Variant(variant))
 	return parser.Parse(bytes.NewReader(src), "")
 }

@@ -2,6 +2,7 @@ package symbols
 
 import (
 	"bytes"
+	"unicode/utf8"
 
 	"mvdan.cc/sh/v3/syntax"
 
@@ -15,18 +16,12 @@ var shellVariants = map[shell.Dialect]syntax.LangVariant{
 }
 
 // compoundSpans returns the Spans of the compound commands of a script
-// that may hold several lines: if, while, until, for, case, braces and
+// that may span several lines: if, while, until, for, case, braces and
 // subshells, and function bodies. A POSIX script that POSIX sh rejects is
-// read as bash, as the script model does; with a syntax error the spans
+// read as bash, as the script model does. After a syntax error, the spans
 // come from the statements before it.
 func compoundSpans(model *shell.File) []position.Span {
-	src := model.Content
-	if bytes.HasPrefix(src, []byte("\xef\xbb\xbf")) || bytes.IndexByte(src, 0) >= 0 {
-		src = bytes.ReplaceAll(append([]byte(nil), src...), []byte{0}, []byte{' '})
-		if bytes.HasPrefix(src, []byte("\xef\xbb\xbf")) {
-			copy(src, "   ")
-		}
-	}
+	src := parserSource(model.Content)
 	tree, err := syntax.NewParser(syntax.Variant(shellVariants[model.Dialect])).Parse(bytes.NewReader(src), "")
 	if err != nil && model.Dialect == shell.POSIX {
 		if bashTree, bashErr := syntax.NewParser(syntax.Variant(syntax.LangBash)).Parse(bytes.NewReader(src), ""); bashErr == nil {
@@ -48,4 +43,29 @@ func compoundSpans(model *shell.File) []position.Span {
 		return true
 	})
 	return spans
+}
+
+// parserSource returns content as the parser can read it, with every
+// offset unchanged: a byte order mark becomes three spaces, a NUL byte a
+// space, and each byte that is not UTF-8 a "?", which the parser would
+// otherwise reject.
+func parserSource(content []byte) []byte {
+	if utf8.Valid(content) && bytes.IndexByte(content, 0) < 0 && !bytes.HasPrefix(content, []byte("\xef\xbb\xbf")) {
+		return content
+	}
+	src := append([]byte(nil), content...)
+	if bytes.HasPrefix(src, []byte("\xef\xbb\xbf")) {
+		copy(src, "   ")
+	}
+	for i := 0; i < len(src); {
+		r, size := utf8.DecodeRune(src[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			src[i] = '?'
+		case r == 0:
+			src[i] = ' '
+		}
+		i += size
+	}
+	return src
 }

@@ -11,9 +11,9 @@ import (
 )
 
 // Container is the container of one compose service, or of a Dockerfile
-// that no service builds: the chain that starts it (Makefile targets,
-// service, Dockerfile and stage, the files its image holds, the process it
-// runs) and the environment that process sees.
+// that no service builds. It records the chain that starts it (Makefile
+// targets, service, Dockerfile and stage, the files its image contains,
+// the process it runs) and the environment of that process.
 //
 // A Container is derived from one Snapshot's models and never changes.
 type Container struct {
@@ -105,8 +105,8 @@ type Process struct {
 	Script     position.URI
 	ScriptPath string
 	// Direct is true when the kernel runs Script itself, as in
-	// ENTRYPOINT ["/entrypoint.sh"], so that it needs a "#!" line and the
-	// executable bit; false for "sh /entrypoint.sh".
+	// ENTRYPOINT ["/entrypoint.sh"]. Such a script needs a "#!" line and
+	// the executable bit. Direct is false for "sh /entrypoint.sh".
 	Direct bool
 	// ShellForm is true for a Dockerfile shell form, which runs under
 	// "/bin/sh -c"; a shell-form ENTRYPOINT gets no CMD arguments.
@@ -127,7 +127,7 @@ func (p *Process) Location(dockerfileURI position.URI) position.Location {
 // Secret is a compose secret that a service mounts.
 type Secret struct {
 	Name string // the top-level secret's name ("source")
-	// Path is where the container sees it: /run/secrets/NAME, or the
+	// Path is the file's path in the container: /run/secrets/NAME, or the
 	// long form's "target".
 	Path string
 	Use  position.Location // the entry of the service's "secrets"
@@ -140,7 +140,7 @@ type Secret struct {
 // Port is one port the container listens on, as a number or a range.
 type Port struct {
 	From, To int               // To equals From for a single port
-	Location position.Location // where it is declared; empty URI for a known image
+	Location position.Location // the declaration; an empty URI for a port of a known image
 	Kind     string            // "ports", "expose", "EXPOSE" or "image"
 }
 

@@ -3,7 +3,6 @@ package workspace
 import (
 	"path"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/stackls/stackls/compose"
@@ -65,6 +64,7 @@ func newServiceContainer(snap *Snapshot, p *Project, name string) *Container {
 			c.Defs = append(c.Defs, def)
 		}
 	}
+
 	var build *ServiceDef
 	for _, def := range c.Defs {
 		switch {
@@ -82,11 +82,13 @@ func newServiceContainer(snap *Snapshot, p *Project, name string) *Container {
 		c.Dockerfile, c.Context = build.Dockerfile, build.Context
 		c.addImage(snap, target)
 	}
+
 	for _, def := range c.Defs {
 		c.addMounts(snap, def)
 	}
-	c.applyComposeProcesses(snap)
+	c.applyComposeProcesses()
 	c.resolveScripts()
+
 	c.env = serviceEnv(snap, c)
 	c.addSecrets(snap)
 	c.addPorts(snap)
@@ -191,7 +193,7 @@ func instructionProcess(in *dockerfile.Instruction) *Process {
 // applyComposeProcesses applies the services' "entrypoint" and "command".
 // Setting "entrypoint" drops the image's CMD, as docker run --entrypoint
 // does, unless "command" is set too.
-func (c *Container) applyComposeProcesses(snap *Snapshot) {
+func (c *Container) applyComposeProcesses() {
 	for _, def := range c.Defs {
 		svc := def.Service
 		if len(svc.Entrypoint) > 0 {
@@ -354,14 +356,4 @@ func splitCommandLine(s string) []string {
 		words = append(words, word.String())
 	}
 	return words
-}
-
-// sortedURIs returns the keys of a set of URIs, sorted.
-func sortedURIs(set map[position.URI]bool) []position.URI {
-	uris := make([]position.URI, 0, len(set))
-	for uri := range set {
-		uris = append(uris, uri)
-	}
-	sort.Slice(uris, func(i, j int) bool { return uris[i] < uris[j] })
-	return uris
 }

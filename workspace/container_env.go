@@ -10,7 +10,7 @@ import (
 	"github.com/stackls/stackls/position"
 )
 
-// EnvSource is where a container's variable is set.
+// EnvSource is the kind of place that sets a container's variable.
 type EnvSource int
 
 // Sources of a container's variables, from lowest to highest precedence.

@@ -7,11 +7,13 @@ import (
 	"github.com/stackls/stackls/position"
 )
 
-// imagePorts are the ports that the Dockerfiles of some Docker Official
-// Images EXPOSE, by repository name, as of their 2024 releases. A name
-// with no ports is an image known to expose none. Images not listed are
-// unknown, and a container built on one may listen on more ports than
-// stackls sees.
+// imagePorts are the ports that some Docker Official Images expose by
+// default, by repository name. A name with no ports is an image known to
+// expose none. Images not listed are unknown, so a container built on one
+// may listen on ports that stackls does not list.
+//
+// NOTE: the table follows the images' documentation and is not checked
+// against each tag's Dockerfile.
 var imagePorts = map[string][]int{
 	"mariadb": {3306}, "mysql": {3306, 33060}, "postgres": {5432}, "redis": {6379},
 	"mongo": {27017}, "nginx": {80}, "httpd": {80}, "memcached": {11211},

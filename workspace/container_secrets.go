@@ -91,8 +91,8 @@ type SecretRef struct {
 }
 
 // SecretRefs returns every "/run/secrets/NAME" in content, in order. The
-// name is the run of letters, digits, ".", "_" and "-" after the folder; a
-// path that stops at the folder, or holds a variable there, is left out.
+// name is the run of letters, digits, ".", "_" and "-" after the folder.
+// A path that stops at the folder, or has a variable there, is left out.
 func SecretRefs(content []byte) []SecretRef {
 	var refs []SecretRef
 	text := string(content)

@@ -18,9 +18,9 @@ func ScriptVarAt(model *shell.File, offset int) *shell.VarRef {
 	return nil
 }
 
-// ScriptFunctionAt returns the function of a script whose name holds
-// offset, in its definition or as the name of a command that calls it,
-// with the Span of that name; nil when there is none.
+// ScriptFunctionAt returns the function of a script whose name contains
+// offset, in its definition or in a command that calls it, and the Span of
+// that name. It returns nil when there is none.
 func ScriptFunctionAt(model *shell.File, offset int) (*shell.Function, position.Span) {
 	for _, fn := range model.Functions {
 		if fn.NameSpan.Contains(offset) {

@@ -214,6 +214,35 @@ func runsPath(in *dockerfile.Instruction, workdir, p string) bool {
 	return false
 }
 
+// Runners returns, for each ENTRYPOINT and CMD that runs img, the base
+// name of the shell that reads it ("sh", "bash"), or "" when the command
+// runs the file itself, so that its shebang picks the interpreter.
+func (img *ImageFile) Runners() []string {
+	var out []string
+	for _, in := range img.RunBy {
+		out = append(out, runnerShell(in))
+	}
+	return out
+}
+
+// runnerShell returns the shell of an ENTRYPOINT or CMD whose program,
+// after init wrappers such as tini, is a shell, or "".
+func runnerShell(in *dockerfile.Instruction) string {
+	for _, w := range in.Args {
+		for _, field := range strings.Fields(w.Value) {
+			name := path.Base(field)
+			switch {
+			case initWrappers[name] || strings.HasPrefix(field, "-"):
+				continue
+			case shells[name]:
+				return name
+			}
+			return ""
+		}
+	}
+	return ""
+}
+
 // namesPath reports whether a command word names the image path p: as an
 // absolute path, relative to the working folder, or as a bare name found
 // in a PATH folder.
@@ -232,27 +261,19 @@ func namesPath(field, workdir, p string) bool {
 	return false
 }
 
-// binaryExtensions name files that are never scripts or config files.
-var binaryExtensions = map[string]bool{
-	".png": true, ".jpg": true, ".jpeg": true, ".gif": true, ".ico": true, ".webp": true,
-	".woff": true, ".woff2": true, ".ttf": true, ".otf": true, ".eot": true,
-	".zip": true, ".gz": true, ".tgz": true, ".tar": true, ".bz2": true, ".xz": true, ".7z": true,
-	".jar": true, ".war": true, ".class": true, ".so": true, ".a": true, ".o": true,
-	".dll": true, ".exe": true, ".pdf": true, ".mp3": true, ".mp4": true, ".pyc": true,
-	".db": true, ".sqlite": true, ".bin": true, ".crt": true, ".key": true, ".pem": true,
-}
-
 // linkImageFile links a copied file as a script or a config file.
 func (ix *Index) linkImageFile(s *Snapshot, img *ImageFile) {
 	ix.linkCopied(s, img.Source, len(img.RunBy) > 0)
 }
 
 // linkCopied links a file that a container holds and whose name shows no
-// kind: a script when ENTRYPOINT or CMD runs it and it has no shebang of
-// another language, else a config file.
+// kind: a script when it has a shell shebang or ENTRYPOINT or CMD runs
+// it, else a config file. Source code, documents and files of another
+// language's shebang, which "COPY . ." sweeps in with the config files,
+// are not linked.
 func (ix *Index) linkCopied(s *Snapshot, uri position.URI, run bool) {
 	p := uri.Path()
-	if kindFromName(filepath.Base(p)) != KindUnknown || binaryExtensions[strings.ToLower(filepath.Ext(p))] {
+	if kindFromName(filepath.Base(p)) != KindUnknown || !maybeCopiedConfig(filepath.Base(p)) {
 		return
 	}
 	var head []byte
@@ -266,10 +287,13 @@ func (ix *Index) linkCopied(s *Snapshot, uri position.URI, run bool) {
 	} else {
 		head = peek(p)
 	}
+	head = bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))
 	switch {
 	case isShellShebang(head):
 		ix.link(uri, KindShell)
-	case run && !bytes.HasPrefix(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), []byte("#!")):
+	case bytes.HasPrefix(head, []byte("#!")):
+		return // a script of another language, such as Python
+	case run:
 		ix.link(uri, KindShell)
 	default:
 		ix.link(uri, KindConfig)

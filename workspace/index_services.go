@@ -137,6 +137,9 @@ func (s *Snapshot) pathExists(path string) bool {
 	return regularFileExists(path)
 }
 
+// InsideFolders reports whether the OS path lies in a workspace folder.
+func (s *Snapshot) InsideFolders(path string) bool { return s.insideFolders(path) }
+
 // insideFolders reports whether path lies in a workspace folder.
 func (s *Snapshot) insideFolders(path string) bool {
 	for _, folder := range s.folders {

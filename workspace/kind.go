@@ -76,7 +76,8 @@ func kindFromName(base string) Kind {
 		return KindCompose
 	case lower == "makefile" || lower == "gnumakefile" || ext == ".mk":
 		return KindMakefile
-	case lower == ".env" || strings.HasPrefix(lower, ".env.") || ext == ".env":
+	case lower == ".env" || ext == ".env",
+		strings.HasPrefix(lower, ".env.") && !notDotEnvExtensions[ext]:
 		return KindDotEnv
 	case ext == ".sh" || ext == ".bash" || ext == ".ash" || ext == ".dash":
 		return KindShell
@@ -84,6 +85,17 @@ func kindFromName(base string) Kind {
 		return KindConfig
 	}
 	return KindUnknown
+}
+
+// notDotEnvExtensions are the extensions that make a ".env.*" name a file
+// of another format: a diff of a .env file, an encrypted copy, or a script
+// or data file named after the variables it holds.
+var notDotEnvExtensions = map[string]bool{
+	".patch": true, ".diff": true, ".rej": true,
+	".gpg": true, ".asc": true, ".age": true, ".enc": true,
+	".sh": true, ".bash": true, ".ps1": true, ".bat": true, ".cmd": true,
+	".js": true, ".mjs": true, ".cjs": true, ".ts": true, ".py": true, ".php": true, ".rb": true,
+	".json": true, ".yaml": true, ".yml": true, ".toml": true, ".md": true,
 }
 
 // IsComposeName reports whether a base name is one that docker compose

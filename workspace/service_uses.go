@@ -6,10 +6,10 @@ import (
 	"github.com/stackls/stackls/position"
 )
 
-// ServiceUses returns the uses of the service called name outside compose
-// files that the index does not record as host uses: the SERVICE
-// arguments of Makefile docker compose calls ("logs nginx", "exec db
-// sh") whose compose files define the service, sorted by URI and offset.
+// ServiceUses returns the uses of the service called name that the index
+// does not record as host uses. These are the SERVICE arguments of
+// Makefile docker compose calls ("logs nginx", "exec db sh") whose compose
+// files define the service, sorted by URI and offset.
 // Each Location holds exactly the name as written in the Makefile, also
 // when the argument comes from a Make variable's value, so a rename can
 // replace it.

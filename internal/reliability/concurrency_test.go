@@ -18,19 +18,18 @@ import (
 // it is cancelled, so that cancellation has running work to stop.
 const blockedMethod = "textDocument/documentLink"
 
-// TestConcurrentEditsRequestsCancels runs, on one server, an editor per
-// document that types and deletes text, several clients that send
-// requests at random positions and cancel some of them at once or a
-// moment later, and a client whose requests the server holds until it
-// cancels them. Every request must be answered, with its result or with
-// RequestCancelled (-32800) when it was cancelled; afterwards the server
-// must hold what the editors typed and publish diagnostics for the last
-// version. Run it with -race.
+// TestConcurrentEditsRequestsCancels runs three kinds of goroutine on one
+// server: an editor per document that types and deletes text, clients
+// that send requests at random positions and cancel some of them, and a
+// client whose requests the server holds until it cancels them. Every
+// request must get its result, or RequestCancelled (-32800) when it was
+// cancelled. Afterwards the server must hold what the editors typed and
+// publish diagnostics for the last version. Run it with -race.
 func TestConcurrentEditsRequestsCancels(t *testing.T) {
-	var held atomic.Int32
+	var heldRequests atomic.Int32
 	hook := func(ctx context.Context, method string) {
 		if method == blockedMethod {
-			held.Add(1)
+			heldRequests.Add(1)
 			<-ctx.Done() // stops only when the request is cancelled
 		}
 	}
@@ -75,7 +74,7 @@ func TestConcurrentEditsRequestsCancels(t *testing.T) {
 		}
 		c.Diagnostics(rel) // fails the test unless the last version is published
 	}
-	if held.Load() == 0 {
+	if heldRequests.Load() == 0 {
 		t.Errorf("no %s request reached the server's hook", blockedMethod)
 	}
 }
@@ -124,7 +123,7 @@ func sendRequests(c *lsptest.Client, docs []string, rnd *rand.Rand, errs chan<- 
 }
 
 // sendHeldRequests sends requests that the server holds until they are
-// cancelled; each must then be answered RequestCancelled.
+// cancelled. The response to each must be RequestCancelled.
 func sendHeldRequests(c *lsptest.Client, docs []string, errs chan<- error) {
 	for i := range 20 {
 		rel := docs[i%len(docs)]

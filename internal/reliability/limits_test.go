@@ -73,8 +73,8 @@ func TestSkippedFilesNotParsed(t *testing.T) {
 	}
 }
 
-// TestSkippedFilesLoggedOnce checks that the server says once, in its
-// log, that it skips each file over 2 MiB or with a NUL byte, naming it.
+// TestSkippedFilesLoggedOnce checks that the server log names each file
+// over 2 MiB or with a NUL byte once, as a file it does not parse.
 func TestSkippedFilesLoggedOnce(t *testing.T) {
 	c := startServer(t, limitWorkspace(), []lsptest.Option{lsptest.Binary()})
 	c.Open("big/compose.yaml")
@@ -103,8 +103,8 @@ var latin1Files = files{
 // TestNonUTF8PositionsStayRight checks that bytes that are not UTF-8
 // before a token do not move the ranges the server sends. On disk each
 // such byte is one UTF-16 code unit, as in an editor that decodes it to
-// U+FFFD; an opened document carries U+FFFD in its JSON text, which is
-// one code unit too, so the outline ranges must not change on opening.
+// U+FFFD. An opened document carries U+FFFD in its JSON text, which is
+// one code unit too, so the outline and tokens must not move on opening.
 // A compose file with such bytes is invalid YAML for compose, so on disk
 // its diagnostics must cover an invalid byte.
 func TestNonUTF8PositionsStayRight(t *testing.T) {

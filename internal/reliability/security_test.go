@@ -40,9 +40,9 @@ var straceLine = regexp.MustCompile(`^(\d+)\s+(\w+)\((?:AT_FDCWD, |\d+, )?"?([^"
 var allowedWritePaths = map[string]bool{"/dev/null": true, "/dev/tty": true, "/dev/stdout": true, "/dev/stderr": true}
 
 // TestNoNetworkNoExecNoWrites runs the built binary for a full session
-// under strace and checks that it opens no socket, starts no process
-// after its own start, opens no file for writing and changes no file, and
-// that the workspace is byte-identical afterwards.
+// under strace. The server must open no socket, start no process after
+// its own start, open no file for writing and change no file, and the
+// workspace must be byte-identical afterwards.
 func TestNoNetworkNoExecNoWrites(t *testing.T) {
 	strace, err := exec.LookPath("strace")
 	if err != nil {
@@ -72,8 +72,8 @@ func TestNoNetworkNoExecNoWrites(t *testing.T) {
 }
 
 // fullSession opens every file, edits it, sends every request at a few
-// positions and every whole-file request, and tells the server about a
-// file change on disk, without writing anything itself.
+// positions and every whole-file request, and sends a watched-file change
+// for a file on disk. It writes nothing itself.
 func fullSession(t *testing.T, c *lsptest.Client, fs files) {
 	t.Helper()
 	s := &sweeper{t: t, c: c, ranges: newRangeChecker(c.Encoding())}
@@ -174,6 +174,7 @@ func traceProblems(t *testing.T, trace string) []string {
 			continue // a "resumed" half or an exit line
 		}
 		lines++
+
 		call, path := m[2], m[3]
 		switch {
 		case call == "socket" || call == "connect" || call == "bind":
@@ -193,6 +194,7 @@ func traceProblems(t *testing.T, trace string) []string {
 	if err := scanner.Err(); err != nil {
 		t.Fatalf("reading the strace log: %v", err)
 	}
+
 	if execs == 0 || lines == 0 {
 		t.Fatalf("the strace log records no execve (%d lines): strace did not trace the server", lines)
 	}
@@ -200,8 +202,8 @@ func traceProblems(t *testing.T, trace string) []string {
 }
 
 // secretValues are the values of secretsWorkspace that are named like
-// secrets; no log line, hover, completion, outline, diagnostic or other
-// message of the server may hold one.
+// secrets. No log line, hover, completion, outline, diagnostic or other
+// message of the server may contain one.
 var secretValues = []string{
 	"pa55-w0rd-7f3a", "tok-91ce2d0b77", "AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI-K7MDENG", "root-pw-literal-4411",
 	"mk-secret-in-make", "sh-secret-default-5c",
@@ -230,10 +232,10 @@ func secretsWorkspace() files {
 }
 
 // TestLogsHoldNoSecrets runs the built binary at Debug level over a
-// workspace full of secrets, requests a hover and a completion at every
-// position of every file and every whole-file request, opens and edits
-// every file, and then looks for each secret value in the server's
-// stderr and in everything it sent.
+// workspace full of secrets. It requests a hover and a completion at every
+// position and every whole-file request, on disk and after opening and
+// editing each file. Then it looks for each secret value in the server's
+// stderr and in everything the server sent.
 func TestLogsHoldNoSecrets(t *testing.T) {
 	ws := secretsWorkspace()
 	c := startServer(t, ws, []lsptest.Option{lsptest.Binary()})

@@ -142,7 +142,7 @@ func (r *sessionRun) change(n int, full bool) {
 	r.ranges.setOpen(r.doc.uri, r.doc.content)
 }
 
-// request sends one request and checks its answer.
+// request sends one request and checks its result.
 func (r *sessionRun) request(method string, params map[string]any) {
 	var result jsonRaw
 	if err := r.c.Call(method, params, &result); err != nil {
@@ -153,7 +153,7 @@ func (r *sessionRun) request(method string, params map[string]any) {
 	}
 }
 
-// cancelled sends a request and cancels it at once: the answer must be
+// cancelled sends a request and cancels it at once. The response must be
 // RequestCancelled or the result.
 func (r *sessionRun) cancelled(method string, params map[string]any) {
 	id, answer := r.c.Go(method, params)
@@ -243,16 +243,16 @@ func (r *sessionRun) finish() {
 }
 
 // FuzzServerSession opens a document of any content in a small linked
-// workspace and replays a random sequence of edits (valid and invalid
-// ranges, several changes at once, full replacements), requests at any
-// position, whole-file requests, cancellations and reopenings against an
-// in-process server. Every request must get a result, every range must
-// lie inside its document, and at the end the server must hold the
-// content that the valid edits produce.
+// workspace and replays a random sequence of steps against an in-process
+// server. A step is an edit (valid and invalid ranges, several changes at
+// once, full replacements), a request at any position, a whole-file
+// request, a cancelled request or a reopening. Every request must get a
+// result, and every range must lie inside its document. At the end the
+// server must hold the content that the valid edits produce.
 func FuzzServerSession(f *testing.F) {
 	addSessionSeeds(f)
 	f.Fuzz(func(t *testing.T, kind uint8, content string, script []byte, insert string) {
-		if len(content) > 64<<10 || len(script) > 512 {
+		if len(content) > 8<<10 || len(script) > 256 {
 			t.Skip("input too large for a quick session")
 		}
 		names := []string{"utf-16", "utf-8", "utf-32"}

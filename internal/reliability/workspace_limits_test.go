@@ -19,15 +19,15 @@ import (
 const hugeWorkspaceFiles = 100_000
 
 // hugeWorkspaceHeap is the most heap, in bytes, that indexing
-// hugeWorkspaceFiles small files may keep in use. An index that keeps
-// every path, the kind of every file and the models of the few thousand
-// modeled files fits in it; one that reads and parses everything does not.
+// hugeWorkspaceFiles small files may keep in use. It leaves room for every
+// path, the kind of every file and the models of the few thousand modeled
+// files, but not for reading and parsing every file.
 const hugeWorkspaceHeap = 256 << 20
 
 // TestHugeWorkspaceIndexesLazily indexes a workspace of 100,000 files, 3%
-// of them Dockerfiles, compose files and scripts, and checks that the
-// server answers, keeps its heap bounded, and tells the user with
-// window/showMessage that it indexes the rest lazily.
+// of them Dockerfiles, compose files and scripts. The server must finish
+// indexing, keep its heap bounded, and send a window/showMessage that it
+// indexes the files past its limit lazily.
 func TestHugeWorkspaceIndexesLazily(t *testing.T) {
 	c := lsptest.New(t, "", lsptest.WithoutInitialize())
 	start := time.Now()
@@ -118,7 +118,8 @@ func containsAny(messages []string, words ...string) bool {
 // link loops, a dangling link and a folder the server cannot read. The
 // server must finish indexing, skip the folder with a warning in its log
 // and index the rest. Root reads any folder, so as root the binary runs
-// as the user nobody under setpriv; without setpriv the test is skipped.
+// as uid 65534 (nobody) under setpriv, and without setpriv the test is
+// skipped.
 func TestSymlinkLoopsAndUnreadableFolders(t *testing.T) {
 	start := lsptest.Binary() // its log holds the warnings of the workspace walk too
 	asRoot := os.Geteuid() == 0
@@ -154,8 +155,8 @@ func TestSymlinkLoopsAndUnreadableFolders(t *testing.T) {
 	}
 	locked := filepath.Join(root, "locked")
 	if asRoot {
-		// nobody must reach the workspace through the test's own folders,
-		// which t.TempDir creates for the owner only.
+		// uid 65534 must reach the workspace through the test's own
+		// folders, which t.TempDir creates for the owner only.
 		for _, dir := range []string{filepath.Dir(root), root} {
 			if err := os.Chmod(dir, 0o755); err != nil {
 				t.Fatal(err)

@@ -63,10 +63,6 @@ func (t *Text) Position(offset int) Position {
 	return Position{Line: line, Character: character}
 }
 
-// Lines returns the number of lines; a final line without a line break
-// counts, an empty last line after a final break does too.
-func (t *Text) Lines() int { return len(t.lineStarts) }
-
 // FileURI returns the file:// URI of an OS path, made absolute.
 func FileURI(path string) string {
 	abs, err := filepath.Abs(path)

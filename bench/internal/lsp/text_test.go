@@ -23,9 +23,6 @@ func TestTextPosition(t *testing.T) {
 			t.Errorf("Position(%d) = %v, want %v", tt.offset, got, tt.want)
 		}
 	}
-	if got := text.Lines(); got != 4 {
-		t.Errorf("Lines() = %d, want 4", got)
-	}
 }
 
 func TestFileURI(t *testing.T) {

@@ -115,7 +115,7 @@ type session struct {
 func Run(ctx context.Context, srv Server, sc *Scenario, opts Options) *Result {
 	result := &Result{
 		Server: srv.Name, ServerVersion: srv.Version, Scenario: sc.Kind, Workspace: sc.Workspace,
-		File: sc.File, FileLines: lsp.NewText(sc.Content).Lines(), Requests: map[Method]*Stat{},
+		File: sc.File, FileLines: LineCount(sc.Content), Requests: map[Method]*Stat{},
 	}
 	stderr, logPath, err := openStderr(opts.StderrDir, srv.Name, sc.Kind)
 	if err != nil {

@@ -2,6 +2,7 @@ package runner
 
 import (
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -40,6 +41,16 @@ func summarize(samples []time.Duration) Stat {
 func percentile(sorted []time.Duration, q int) time.Duration {
 	rank := (q*len(sorted) + 99) / 100 // ceil(q/100 * n)
 	return sorted[max(0, rank-1)]
+}
+
+// LineCount returns the number of lines of content; a last line without a
+// line break counts.
+func LineCount(content string) int {
+	n := strings.Count(content, "\n")
+	if content != "" && !strings.HasSuffix(content, "\n") {
+		n++
+	}
+	return n
 }
 
 // median returns the median of values, the mean of the middle two for an

@@ -22,6 +22,15 @@ func TestSummarizePercentiles(t *testing.T) {
 	}
 }
 
+func TestLineCount(t *testing.T) {
+	tests := map[string]int{"": 0, "a": 1, "a\n": 1, "a\nb": 2, "a\n\n": 2}
+	for content, want := range tests {
+		if got := LineCount(content); got != want {
+			t.Errorf("LineCount(%q) = %d, want %d", content, got, want)
+		}
+	}
+}
+
 func TestMedian(t *testing.T) {
 	if got := median([]float64{9, 1, 5}); got != 5 {
 		t.Errorf("median(9, 1, 5) = %v, want 5", got)
