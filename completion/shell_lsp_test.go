@@ -9,12 +9,11 @@ import (
 	"github.com/stackls/stackls/internal/lsptest"
 )
 
-// secretsScriptArchive returns the secrets-shared-script example with
-// «dollar» after the "$" of "$ROLE" and «secret» after /run/secrets/ in
-// its entrypoint.
-func secretsScriptArchive(t *testing.T) string {
+// exampleWithMarks returns the files of a folder of examples/ as an
+// archive, with each old text replaced by its new one, which adds markers.
+func exampleWithMarks(t *testing.T, name string, replacements ...string) string {
 	t.Helper()
-	root := filepath.Join("..", "examples", "secrets-shared-script")
+	root := filepath.Join("..", "examples", name)
 	var b strings.Builder
 	err := filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() || d.Name() == "README.md" {
@@ -35,29 +34,41 @@ func secretsScriptArchive(t *testing.T) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	archive := strings.Replace(b.String(), `case "$ROLE" in`, `case "$«dollar»ROLE" in`, 1)
-	return strings.Replace(archive, "DB_PASSWORD=$(cat /run/secrets/db_password)", "DB_PASSWORD=$(cat /run/secrets/«secret»db_password)", 1)
+	archive := b.String()
+	for i := 0; i+1 < len(replacements); i += 2 {
+		if strings.Count(archive, replacements[i]) != 1 {
+			t.Fatalf("%q does not occur once in %s", replacements[i], name)
+		}
+		archive = strings.Replace(archive, replacements[i], replacements[i+1], 1)
+	}
+	return archive
 }
 
 func TestShellCompletionOverLSP(t *testing.T) {
-	c := lsptest.New(t, secretsScriptArchive(t))
-	c.Open("app/docker-entrypoint.sh")
 	tests := []struct {
-		marker string
-		want   []string
+		example, script, old, new string // new puts the marker «m» in the script
+		want                      []string
 	}{
-		{"dollar", []string{"ROLE", "QUEUE", "APP_PORT", "DB_HOST", "DB_NAME", "DB_PASSWORD", "tries", "HOME"}},
-		{"secret", []string{"db_password"}},
+		{"secrets-shared-script", "app/docker-entrypoint.sh", `case "$ROLE" in`, `case "$«m»ROLE" in`,
+			[]string{"ROLE", "QUEUE", "APP_PORT", "DB_HOST", "DB_NAME", "DB_PASSWORD", "tries", "HOME"}},
+		{"secrets-shared-script", "app/docker-entrypoint.sh", "DB_PASSWORD=$(cat /run/secrets/db_password)", "DB_PASSWORD=$(cat /run/secrets/«m»db_password)",
+			[]string{"db_password"}},
+		{"inception", "srcs/requirements/wordpress/tools/entrypoint.sh", `-u "$MYSQL_USER"`, `-u "$«m»MYSQL_USER"`,
+			[]string{"MYSQL_USER", "MYSQL_PASSWORD", "WORDPRESS_DB_HOST", "tries"}},
+		{"python-client-server", "client/entrypoint", `"${POLL_INTERVAL:-10}"`, `"${«m»POLL_INTERVAL:-10}"`,
+			[]string{"POLL_INTERVAL", "HOSTNAME"}},
 	}
 	for _, tt := range tests {
-		labels := lsptest.Labels(c.Completion(tt.marker))
+		c := lsptest.New(t, exampleWithMarks(t, tt.example, tt.old, tt.new))
+		c.Open(tt.script)
+		labels := lsptest.Labels(c.Completion("m"))
 		have := map[string]bool{}
 		for _, l := range labels {
 			have[l] = true
 		}
 		for _, want := range tt.want {
 			if !have[want] {
-				t.Errorf("completion at «%s» = %v, lacks %s", tt.marker, labels, want)
+				t.Errorf("completion in %s at %q = %v, lacks %s", tt.script, tt.new, labels, want)
 			}
 		}
 	}

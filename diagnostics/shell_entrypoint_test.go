@@ -346,3 +346,18 @@ func TestEntrypointSourcedFileUnknown(t *testing.T) {
 		}
 	}
 }
+
+// TestEntrypointDegenerateScripts runs the checks on half-typed and odd
+// scripts that an image runs; none may panic or point past the content.
+func TestEntrypointDegenerateScripts(t *testing.T) {
+	scripts := []string{"", " ", "#!", "#!\n", "\ufeff", "\ufeff#!/bin/sh", "echo ${", "cat /run/secrets/", "exec \"$@", "nc -z db", "nc -z db :", "a=$(", "\t\r\n\r\n", "x &", "\x00\x01\x02"}
+	for _, script := range scripts {
+		ws := testws.New(t, "-- compose.yaml --\nservices:\n  db:\n    build: .\n    secrets: [s]\n-- Dockerfile --\nFROM alpine:3.20\nCOPY run.sh /run.sh\nENTRYPOINT [\"/run.sh\"]\nCMD [\"x\"]\nEXPOSE 1\n-- run.sh --\n"+script)
+		content := ws.Content("run.sh")
+		for _, d := range File(context.Background(), ws.Snapshot(), ws.URI("run.sh")) {
+			if d.Span.Start < 0 || d.Span.End > len(content) || d.Span.Start > d.Span.End {
+				t.Errorf("script %q: %s at %v is outside the content", script, d.Code, d.Span)
+			}
+		}
+	}
+}

@@ -128,3 +128,20 @@ func TestShellVarHoverDegenerate(t *testing.T) {
 		t.Errorf("hover of $X in a lone script = %+v, %v", got, err)
 	}
 }
+
+// TestShellHoverEveryOffset asks for a hover at every offset of a script
+// that two containers hold; none may fail or span outside the content.
+func TestShellHoverEveryOffset(t *testing.T) {
+	ws := testws.New(t, varsArchive)
+	uri := ws.URI("app/start.sh")
+	content := ws.Content("app/start.sh")
+	for offset := 0; offset <= len(content); offset++ {
+		got, err := hover.Hover(context.Background(), ws.Snapshot(), uri, offset)
+		if err != nil {
+			t.Fatalf("hover at %d: %v", offset, err)
+		}
+		if got != nil && (got.Span.Start > offset || got.Span.End < offset || got.Span.End > len(content)) {
+			t.Errorf("hover at %d spans %v", offset, got.Span)
+		}
+	}
+}

@@ -23,10 +23,73 @@ func findComposeCalls(f *File) []*ComposeCall {
 			}
 			var out expanded
 			x.expand(&out, mapped{text: []byte(r.Text), src: r.src}, &frame{})
-			calls = append(calls, recipeCalls(&out, r)...)
+			found := recipeCalls(&out, r)
+			addAlternatives(f, rule, r, &out, found)
+			calls = append(calls, found...)
 		}
 	}
 	return calls
+}
+
+// addAlternatives expands the recipe line r again with each earlier
+// assignment of each variable that f sets more than once, and attaches
+// the calls found to the matching calls of the last assignment.
+func addAlternatives(f *File, rule *Rule, r *Recipe, last *expanded, calls []*ComposeCall) {
+	if len(calls) == 0 {
+		return
+	}
+	for _, earlier := range earlierAssignments(f) {
+		x := newExpander(f, rule.Targets)
+		x.values[earlier.Name] = &varValue{pieces: []mapped{{text: []byte(earlier.Value), src: earlier.src}}}
+		var out expanded
+		x.expand(&out, mapped{text: []byte(r.Text), src: r.src}, &frame{})
+		if sameSources(&out, last) {
+			continue // the recipe does not use the variable
+		}
+		alternatives := recipeCalls(&out, r)
+		if len(alternatives) != len(calls) {
+			continue
+		}
+		for i, c := range calls {
+			c.Alternatives = append(c.Alternatives, alternatives[i])
+		}
+	}
+}
+
+// earlierAssignments returns the global plain assignments ("=", ":=")
+// that a later plain assignment of the same variable replaces.
+func earlierAssignments(f *File) []*Var {
+	last := map[string]*Var{}
+	for _, v := range f.Vars {
+		if v.Targets == nil && isPlainAssignment(v.Op) {
+			last[v.Name] = v
+		}
+	}
+	var out []*Var
+	for _, v := range f.Vars {
+		if v.Targets == nil && isPlainAssignment(v.Op) && last[v.Name] != v {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+func isPlainAssignment(op string) bool {
+	return op == "=" || op == ":=" || op == "::=" || op == ":::="
+}
+
+// sameSources reports whether two expansions have the same bytes from the
+// same places of the content.
+func sameSources(a, b *expanded) bool {
+	if !bytes.Equal(a.text, b.text) || len(a.src) != len(b.src) {
+		return false
+	}
+	for i := range a.src {
+		if a.src[i] != b.src[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // recipeCalls parses the expanded recipe line as bash and returns its

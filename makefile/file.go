@@ -103,6 +103,12 @@ type ComposeCall struct {
 	// recipe line, and is "" for the Makefile's folder.
 	Dir  string
 	Span position.Span // the call as written in the recipe, from "docker" to its last word
+	// Alternatives are the same call expanded with an earlier assignment
+	// of a variable that the file sets more than once, as the two branches
+	// of an ifeq do. Only position lookups (At) read them, so that a word
+	// of either branch finds its file; other readers see the call that the
+	// last assignment gives.
+	Alternatives []*ComposeCall
 }
 
 // Error is a syntax problem at an exact Span.

@@ -60,7 +60,12 @@ func (f *File) At(offset int) *Hit {
 }
 
 func (f *File) callAt(offset int) *Hit {
+	var calls []*ComposeCall
 	for _, c := range f.ComposeCalls {
+		calls = append(calls, c)
+		calls = append(calls, c.Alternatives...)
+	}
+	for _, c := range calls {
 		for _, group := range []struct {
 			words []*Word
 			kind  HitKind

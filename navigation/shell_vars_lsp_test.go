@@ -193,3 +193,49 @@ ENTRYPOINT ["/«path»usr/local/bin/entrypoint.sh"]
 		t.Errorf("diagnostics of the bash script = %v, want none", got)
 	}
 }
+
+// TestScriptWithoutExtensionOverLSP follows POLL_INTERVAL from the
+// client's entrypoint, a script without an extension, to compose.yaml.
+func TestScriptWithoutExtensionOverLSP(t *testing.T) {
+	archive := exampleArchive(t, "python-client-server")
+	archive = mark(t, archive, `"${POLL_INTERVAL:-10}"`, "POLL_INTERVAL", "use")
+	archive = mark(t, archive, `POLL_INTERVAL: "10"`, "POLL_INTERVAL", "key")
+	c := lsptest.New(t, archive)
+	want := []lsptest.Loc{markerLoc(c, "key", "POLL_INTERVAL")}
+	if got := c.Definition("use"); !reflect.DeepEqual(got, want) {
+		t.Errorf("definition of POLL_INTERVAL = %v, want %v", got, want)
+	}
+	refs := c.References("use", true)
+	if len(refs) != 2 || refs[0].Path != "client/entrypoint" || refs[1] != want[0] {
+		t.Errorf("references of POLL_INTERVAL = %v, want the use and the compose key", refs)
+	}
+}
+
+// TestInceptionServiceRenameOverLSP renames mariadb from its key: the
+// Makefile's "logs" argument changes with the compose file, the scripts
+// and the .env value, and every edit replaces a whole "mariadb".
+func TestInceptionServiceRenameOverLSP(t *testing.T) {
+	archive := mark(t, exampleArchive(t, "inception"), "  mariadb:\n    container_name", "mariadb", "key")
+	c := lsptest.New(t, archive)
+	edits := c.Rename("key", "database")
+	for _, path := range []string{"Makefile", "srcs/docker-compose.yml", "srcs/.env", "srcs/requirements/wordpress/tools/entrypoint.sh"} {
+		if len(edits[path]) == 0 {
+			t.Errorf("the rename does not edit %s: %v", path, edits)
+		}
+	}
+	for path, list := range edits {
+		content := c.Content(path)
+		for _, e := range list {
+			if old := string(content[e.Span.Start:e.Span.End]); old != "mariadb" {
+				t.Errorf("%s: edit %v replaces %q, want mariadb", path, e.Span, old)
+			}
+		}
+	}
+	makefile, err := position.ApplyEdits(c.Content("Makefile"), edits["Makefile"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(makefile), "logs -f nginx wordpress database") || !strings.Contains(string(makefile), "$(DATA_DIR)/mariadb") {
+		t.Errorf("renamed Makefile:\n%s", makefile)
+	}
+}
