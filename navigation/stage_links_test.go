@@ -47,7 +47,7 @@ services:
 -- app/docker/Dockerfile.prod --
 # syntax=docker/dockerfile:1
 ARG «globalGo»GO_VERSION=1.23
-# étape de compilation — «»
+# étape de compilation: le binaire
 FROM golang:${«goRef»GO_VERSION} AS «builderDef»builder
 ARG «builderApp»APP_VERSION
 RUN go build -ldflags "-X main.v=$«builderAppRef»APP_VERSION" -o /out/app ./...

@@ -45,6 +45,9 @@ func (s *server) handle(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc
 	go func() {
 		defer cancel()
 		defer s.requests.remove(call.ID())
+		if !s.awaitFirstIndex(ctx) {
+			ctx = withSnapshot(ctx, s.session.Snapshot())
+		}
 		s.run(ctx, reply, req, true)
 	}()
 	return nil

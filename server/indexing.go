@@ -44,10 +44,12 @@ func (s *server) Initialized(context.Context, *protocol.InitializedParams) error
 // sends IndexedMethod.
 func (s *server) indexWorkspace(ctx context.Context, folders []string) {
 	defer s.recoverBackground("indexing")
+	defer s.markIndexed() // also when indexing fails or panics
 	start := time.Now()
 	end := s.beginProgress(ctx, "Indexing the workspace", fmt.Sprintf("%d folders", len(folders)))
 
 	snap, err := s.session.AddFolders(ctx, folders)
+	s.markIndexed()
 	done := IndexedParams{DurationMS: time.Since(start).Milliseconds()}
 	if err != nil {
 		done.Error = err.Error()

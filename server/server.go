@@ -88,6 +88,9 @@ type server struct {
 
 	initializedOnce sync.Once // indexing starts once, at the first initialized
 
+	indexedOnce sync.Once     // closes indexed
+	indexed     chan struct{} // closed when the first index of the folders is built
+
 	client atomic.Pointer[clientState] // set once by initialize
 
 	dispatch    jsonrpc2.Handler // decodes the methods that go.lsp.dev/protocol has types for
@@ -123,6 +126,7 @@ func newServer(ctx context.Context, conn jsonrpc2.Conn, opts Options) *server {
 		ctx:      ctx,
 		cancel:   cancel,
 		exited:   make(chan struct{}),
+		indexed:  make(chan struct{}),
 		requests: newInflight(),
 	}
 	s.client.Store(&clientState{encoding: position.UTF16})
@@ -158,6 +162,36 @@ type snapshotKey struct{}
 func withSnapshot(ctx context.Context, snap *workspace.Snapshot) context.Context {
 	return context.WithValue(ctx, snapshotKey{}, snap)
 }
+
+// firstIndexWait bounds how long a request that arrives before the first
+// index is built waits for it.
+const firstIndexWait = 10 * time.Second
+
+// awaitFirstIndex waits until the first index of the workspace folders is
+// built, ctx ends or firstIndexWait passes, and reports whether the index
+// was built before the request arrived. A request that arrives earlier
+// would see only the open documents and, for example, miss the service a
+// host name refers to.
+func (s *server) awaitFirstIndex(ctx context.Context) (wasReady bool) {
+	select {
+	case <-s.indexed:
+		return true
+	default:
+	}
+	timer := time.NewTimer(firstIndexWait)
+	defer timer.Stop()
+	select {
+	case <-s.indexed:
+	case <-ctx.Done():
+	case <-timer.C:
+		s.log.Warn("answering a request before the workspace index is built", "waited", firstIndexWait)
+	}
+	return false
+}
+
+// markIndexed records that the first index is built, or that there is
+// none to wait for.
+func (s *server) markIndexed() { s.indexedOnce.Do(func() { close(s.indexed) }) }
 
 // snapshot returns the Snapshot that was current when the request in ctx
 // arrived, or the current one for a context without a request.
