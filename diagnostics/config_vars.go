@@ -21,7 +21,7 @@ func configVarDiagnostics(ctx context.Context, snap *workspace.Snapshot, f *work
 	}
 	var diags []*Diagnostic
 	for _, ref := range workspace.TemplateRefs(f.Content) {
-		if ref.HasDefault || strings.ToUpper(ref.Name) != ref.Name || workspace.RuntimeVars[ref.Name] != "" {
+		if ref.HasDefault || strings.ToUpper(ref.Name) != ref.Name || workspace.KnownVar(ref.Name) != "" {
 			continue
 		}
 		if d := undefinedVarDiagnostic(f.URI, ref.Name, ref.Span, containers, ""); d != nil {

@@ -50,6 +50,11 @@ type dockerChecker struct {
 	// pending is the Diagnostic that the linter's Warn callback completes
 	// when a buildkit rule is not skipped.
 	pending *Diagnostic
+
+	// builds are the compose services that build the Dockerfile, computed
+	// on first use when buildsDone is false.
+	builds     []*composeBuild
+	buildsDone bool
 }
 
 func newDockerChecker(ctx context.Context, snap *workspace.Snapshot, f *workspace.File, df *dockerfile.File) *dockerChecker {
@@ -85,7 +90,8 @@ func (c *dockerChecker) add(d *Diagnostic) { c.diags = append(c.diags, d) }
 
 // buildkitRule reports a buildkit rule at span unless the check directive
 // or a check comment before in skips it. The message is buildkit's own.
-func (c *dockerChecker) buildkitRule(rule linter.LinterRuleI, in *dockerfile.Instruction, span position.Span, msg string, fixes ...*Fix) {
+// It returns the reported Diagnostic, or nil when the rule is skipped.
+func (c *dockerChecker) buildkitRule(rule linter.LinterRuleI, in *dockerfile.Instruction, span position.Span, msg string, fixes ...*Fix) *Diagnostic {
 	lint := c.lint
 	if in != nil && in.Node != nil {
 		lint = lint.WithMergedConfigFromComments(in.Node.PrevComment)
@@ -94,8 +100,13 @@ func (c *dockerChecker) buildkitRule(rule linter.LinterRuleI, in *dockerfile.Ins
 	if lint.ReturnAsError {
 		c.pending.Severity = Error
 	}
+	d := c.pending
 	lint.Run(rule, nil, msg)
-	c.pending = nil
+	if c.pending != nil {
+		c.pending = nil
+		return nil // skipped: warn did not take it
+	}
+	return d
 }
 
 // warn is the linter's Warn callback: the rule was not skipped.

@@ -108,7 +108,8 @@ func (c *dockerChecker) fromChecks() {
 			if match != "" {
 				fixes = append(fixes, c.edit("Change to "+match, ref.Span, match))
 			}
-			c.buildkitRule(&linter.RuleUndefinedArgInFrom, in, ref.ExprSpan, linter.RuleUndefinedArgInFrom.Format(ref.Name, match), fixes...)
+			d := c.buildkitRule(&linter.RuleUndefinedArgInFrom, in, ref.ExprSpan, linter.RuleUndefinedArgInFrom.Format(ref.Name, match), fixes...)
+			c.explainIgnoredArg(d, ref.Name)
 		}
 		if fl := in.Flag("platform"); fl != nil {
 			c.platformChecks(st, fl, global)
@@ -116,16 +117,57 @@ func (c *dockerChecker) fromChecks() {
 		if st.Image == "" || c.df.BaseStage(st) != nil {
 			continue
 		}
-		image, _ := c.df.Expand(st.Image, global)
-		_, err := reference.ParseNormalizedNamed(image)
+		err := invalidImage(c.df, st.Image, global)
 		switch {
 		case err == nil:
 		case strings.Contains(st.Image, "$"):
-			c.buildkitRule(&linter.RuleInvalidDefaultArgInFrom, in, st.ImageSpan, linter.RuleInvalidDefaultArgInFrom.Format(st.Image))
+			c.invalidDefaultArgInFrom(st, global)
 		default:
 			c.ownRule(&dfRuleInvalidInstruction, st.ImageSpan, "invalid image reference "+quote(st.Image)+": "+err.Error())
 		}
 	}
+}
+
+// invalidImage returns why image, expanded with env, is not a valid image
+// reference, or nil.
+func invalidImage(df *dockerfile.File, image string, env *dockerfile.Env) error {
+	expanded, _ := df.Expand(image, env)
+	_, err := reference.ParseNormalizedNamed(expanded)
+	return err
+}
+
+// invalidDefaultArgInFrom reports a FROM image that is invalid with the
+// ARG defaults, unless every compose service that builds the Dockerfile
+// passes build arguments that make it valid. When some do, the message
+// names the services that do not.
+func (c *dockerChecker) invalidDefaultArgInFrom(st *dockerfile.Stage, global *dockerfile.Env) {
+	failing, built := c.failingBuilds(global, func(env *dockerfile.Env) bool {
+		return invalidImage(c.df, st.Image, env) != nil
+	})
+	if built && len(failing) == 0 {
+		return
+	}
+	d := c.buildkitRule(&linter.RuleInvalidDefaultArgInFrom, st.From, st.ImageSpan, linter.RuleInvalidDefaultArgInFrom.Format(st.Image))
+	if d != nil {
+		withoutArgs(d, failing, c.unsetArgs(st.From, st.ImageSpan, global))
+	}
+}
+
+// explainIgnoredArg adds to an UndefinedArgInFrom diagnostic the compose
+// services that pass the name as a build argument: buildkit ignores their
+// value, because no ARG before the first FROM declares it.
+func (c *dockerChecker) explainIgnoredArg(d *Diagnostic, name string) {
+	passing := c.passedUndeclared(name)
+	if d == nil || len(passing) == 0 {
+		return
+	}
+	var services []string
+	for _, b := range passing {
+		services = append(services, quote(b.service))
+		d.Related = append(d.Related, Related{Location: b.key,
+			Message: "compose service " + quote(b.service) + " passes " + quote(name) + " in build.args"})
+	}
+	d.Message += "; compose passes it in build.args (" + strings.Join(services, ", ") + "), but a FROM line sees a build argument only when an ARG before the first FROM declares it: add " + quote("ARG "+name) + " at the top"
 }
 
 // platformChecks checks the --platform value of a FROM line.

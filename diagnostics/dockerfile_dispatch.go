@@ -57,10 +57,7 @@ func (c *dockerChecker) dispatchInstruction(in *dockerfile.Instruction, env *doc
 	switch in.Keyword {
 	case "WORKDIR":
 		if !state.workdirSet && len(in.Args) > 0 {
-			path, _ := c.df.Expand(in.ArgsText(), env)
-			if !strings.HasPrefix(path, "/") && !isWindowsAbs(path) {
-				c.buildkitRule(&linter.RuleWorkdirRelativePath, in, in.ArgsSpan(), linter.RuleWorkdirRelativePath.Format(path))
-			}
+			c.workdirRelativePath(in, env)
 		}
 		state.workdirSet = true
 	case "SHELL":
@@ -86,16 +83,64 @@ func (c *dockerChecker) dispatchInstruction(in *dockerfile.Instruction, env *doc
 	}
 }
 
+// workdirRelativePath reports the first WORKDIR of a stage when its path
+// is relative. A path that is relative only because an ARG has no value is
+// not reported when every compose service that builds the Dockerfile
+// passes a value that makes it absolute; when some do, the message names
+// the services that do not.
+func (c *dockerChecker) workdirRelativePath(in *dockerfile.Instruction, env *dockerfile.Env) {
+	relative := func(env *dockerfile.Env) bool {
+		path, _ := c.df.Expand(in.ArgsText(), env)
+		return !strings.HasPrefix(path, "/") && !isWindowsAbs(path)
+	}
+	if !relative(env) {
+		return
+	}
+	unset := c.unsetArgs(in, in.ArgsSpan(), env)
+	var failing []*composeBuild
+	if len(unset) > 0 {
+		var built bool
+		if failing, built = c.failingBuilds(env, relative); built && len(failing) == 0 {
+			return
+		}
+	}
+	path, _ := c.df.Expand(in.ArgsText(), env)
+	d := c.buildkitRule(&linter.RuleWorkdirRelativePath, in, in.ArgsSpan(), linter.RuleWorkdirRelativePath.Format(path))
+	if d != nil {
+		withoutArgs(d, failing, unset)
+	}
+}
+
 func isWindowsAbs(path string) bool {
 	return len(path) >= 3 && path[1] == ':' && (path[2] == '\\' || path[2] == '/')
 }
 
 // emptyContinuationLines reports each empty line inside a continuation.
+// The Span is the whole line with its line break, so that it is never
+// empty and an editor can show it. An empty last line without a line
+// break gets the line break before it.
 func (c *dockerChecker) emptyContinuationLines(in *dockerfile.Instruction) {
 	for _, empty := range in.EmptyLines {
-		fix := c.edit(dfRuleNoEmptyContinuationFix, c.wholeLines(empty), "")
-		c.buildkitRule(&linter.RuleNoEmptyContinuation, in, empty, linter.RuleNoEmptyContinuation.Format(), fix)
+		line := c.wholeLines(empty)
+		span := line
+		if span.Start == span.End {
+			span.Start -= len(lineBreakBefore(c.df.Content, span.End))
+		}
+		fix := c.edit(dfRuleNoEmptyContinuationFix, line, "")
+		c.buildkitRule(&linter.RuleNoEmptyContinuation, in, span, linter.RuleNoEmptyContinuation.Format(), fix)
 	}
+}
+
+// lineBreakBefore returns the line break ("\n" or "\r\n") that ends just
+// before offset, or "".
+func lineBreakBefore(content []byte, offset int) string {
+	switch {
+	case offset >= 2 && string(content[offset-2:offset]) == "\r\n":
+		return "\r\n"
+	case offset >= 1 && content[offset-1] == '\n':
+		return "\n"
+	}
+	return ""
 }
 
 // wholeLines returns span grown to whole lines, with the line end after it.

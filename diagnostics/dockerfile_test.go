@@ -136,7 +136,7 @@ var caseTests = []struct {
 	want []wantDiag
 }{
 	{"heredoc blank line is not a continuation", "FROM alpine:3.20\nRUN <<BODY\necho \"one\"\n\necho \"two\"\nBODY\nCOPY <<DIFF /tmp/change.patch\n--- a/conf\n+++ b/conf\n\n # unchanged line\nDIFF\n", nil},
-	{"empty continuation line warns", "FROM alpine:3.20\nRUN echo one && \\\n«e1»«e2»\n    echo two\n", []wantDiag{{"NoEmptyContinuation", Warning, "e1", "e2"}}},
+	{"empty continuation line warns", "FROM alpine:3.20\nRUN echo one && \\\n«e1»\n«e2»    echo two\n", []wantDiag{{"NoEmptyContinuation", Warning, "e1", "e2"}}},
 	{"backslash-escaped heredoc word", "FROM debian:12\nCOPY <<-\\PAYLOAD /opt/data.txt\n  value is '$BUILD_FLAVOR'\nPAYLOAD\nCMD [\"cat\", \"/opt/data.txt\"]\n", nil},
 	{"quoted heredoc opener after typing", "FROM debian:12\nRUN <<'PATCHEND' tee /dev/stderr | git apply\ndiff --git a/x b/x\n-old\n+new\nPATCHEND\n", nil},
 	{"comment after heredoc terminator", "FROM alpine:3.20\nRUN <<STEP\n  echo ready\nSTEP\n# trailing note\nRUN echo after\n", nil},
@@ -153,7 +153,7 @@ var caseTests = []struct {
 	{"single-quoted COPY heredoc is literal", "FROM ubuntu:24.04\nCOPY <<'PROFILE' /etc/profile.d/locale.sh\nexport LANG=$LC_ALL\nPROFILE\n", nil},
 	{"RUN heredoc expands at run time", "FROM ubuntu:24.04\nRUN <<PROFILE\nexport LC_ALL=C.UTF-8\nexport LANG=$LC_ALL\nPROFILE\n", nil},
 	{"declared ARG in COPY heredoc", "ARG LC_ALL=C.UTF-8\nFROM ubuntu:24.04\nARG LC_ALL\nCOPY <<PROFILE /etc/profile.d/locale.sh\nexport LANG=$LC_ALL\nPROFILE\n", nil},
-	{"keyword split over empty line", "FROM alpine:3.20\nFR\\\n«e1»«e2»\nOM scratch\n", []wantDiag{{"NoEmptyContinuation", Warning, "e1", "e2"}}},
+	{"keyword split over empty line", "FROM alpine:3.20\nFR\\\n«e1»\n«e2»OM scratch\n", []wantDiag{{"NoEmptyContinuation", Warning, "e1", "e2"}}},
 	{"backslash inside keyword", "FROM alpine:3.20\n«k1»EXPOS\\«k2» 8080\n", []wantDiag{{"UnknownInstruction", Error, "k1", "k2"}}},
 	{"keyword glued to continuation", "FROM alpine:3.20\n«k1»HEALTHCHECK\\\nNONE«k2»\n", []wantDiag{{"UnknownInstruction", Error, "k1", "k2"}}},
 	{"backtick escape file", "# escape=`\nFROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nSHELL [\"powershell\", \"-Command\"]\nLABEL owner=\"team-a\" `\n      purpose=\"demo\"\nRUN move .\\x64\\Tools .\\Tools\n", nil},

@@ -149,23 +149,32 @@ func firstLine(content []byte) position.Span {
 const utf8BOM = "\xef\xbb\xbf"
 
 // containerNames names containers for a message: "service `a`",
-// "services `a` and `b`", or the image of a Dockerfile.
+// "services `a` and `b`", or the image of a Dockerfile. A name is given
+// once, even when several containers carry it, as when two projects
+// define a service of the same name.
 func containerNames(list []*workspace.Container) string {
-	names := make([]string, len(list))
+	var names []string
+	seen := map[string]bool{}
 	services := 0
-	for i, ct := range list {
+	for _, ct := range list {
+		name := "the image of `" + ct.Name() + "`"
+		if ct.Service != "" {
+			name = "`" + ct.Service + "`"
+		}
+		if seen[name] {
+			continue
+		}
+		seen[name] = true
+		names = append(names, name)
 		if ct.Service != "" {
 			services++
-			names[i] = "`" + ct.Service + "`"
-		} else {
-			names[i] = "the image of `" + ct.Name() + "`"
 		}
 	}
 	joined := joinAnd(names)
 	switch {
 	case services == 0:
 		return joined
-	case len(list) == 1:
+	case len(names) == 1:
 		return "service " + joined
 	}
 	return "services " + joined

@@ -132,7 +132,10 @@ func (c *scriptChecker) execArgs() {
 		if command.Exec && len(command.Args) > 0 {
 			return // exec "$@", or exec of the main process
 		}
-		if runsArgs == nil && c.usesArgs(command) {
+		if c.sourcesRunner(command) {
+			return // the sourced script may run the arguments
+		}
+		if runsArgs == nil && usesArgs(c.file.Content, command) {
 			runsArgs = command
 		}
 	}
@@ -147,15 +150,18 @@ func (c *scriptChecker) execArgs() {
 	if len(script) > 0 {
 		span = script[len(script)-1].Span
 	}
-	var commands []string
 	var related []Related
 	for _, ct := range takesCmd {
-		commands = append(commands, fmt.Sprintf("%s of %s", quote(strings.Join(ct.Command.Words, " ")), containerNames([]*workspace.Container{ct})))
 		related = append(related, Related{Location: ct.Command.Location(ct.Dockerfile), Message: "the command passed to the entrypoint"})
 	}
-	message := "the script never runs its arguments, so the command " + commands[0] + " is ignored"
-	if len(commands) > 1 {
-		message = "the script never runs its arguments, so the commands " + joinAnd(commands) + " are ignored"
+	last := takesCmd[len(takesCmd)-1]
+	command := fmt.Sprintf("%s of %s", quote(strings.Join(last.Command.Words, " ")), containerNames([]*workspace.Container{last}))
+	message := "the script never runs its arguments, so the command " + command + " is ignored"
+	switch others := len(takesCmd) - 1; {
+	case others == 1:
+		message = "the script never runs its arguments, so the command " + command + " and the command of 1 other container are ignored"
+	case others > 1:
+		message = fmt.Sprintf("the script never runs its arguments, so the command %s and the commands of %d other containers are ignored", command, others)
 	}
 	d := ruleAt(ruleEntrypointIgnoresCmd, span, message+"; end the script with `exec \"$@\"`")
 	d.Related = related
@@ -168,15 +174,34 @@ func (c *scriptChecker) execArgs() {
 	c.add(d)
 }
 
-// usesArgs reports whether a command's name or an argument is "$@" or
-// "$*", which expand to the script's arguments.
-func (c *scriptChecker) usesArgs(command *shell.Command) bool {
+// sourcesRunner reports whether a command reads another script with "."
+// or "source" that may run the script's arguments: one that stackls cannot
+// read, or one that runs "$@" or execs a command.
+func (c *scriptChecker) sourcesRunner(command *shell.Command) bool {
+	if command.Name == nil || command.Name.Dynamic || (command.Name.Literal != "." && command.Name.Literal != "source") {
+		return false
+	}
+	sourced := sourcedFile(c.snap, command.Args, c.file.URI.Dir(), c.containers)
+	if sourced == nil {
+		return true
+	}
+	for _, inner := range sourced.Commands {
+		if inner.Exec && len(inner.Args) > 0 || usesArgs(sourced.Content, inner) {
+			return true
+		}
+	}
+	return false
+}
+
+// usesArgs reports whether a command of the script with content has "$@"
+// or "$*" as its name or an argument.
+func usesArgs(content []byte, command *shell.Command) bool {
 	words := append([]*shell.Word{command.Name}, command.Args...)
 	for _, w := range words {
 		if w == nil {
 			continue
 		}
-		switch strings.Trim(string(c.file.Content[w.Span.Start:w.Span.End]), `"`) {
+		switch strings.Trim(string(content[w.Span.Start:w.Span.End]), `"`) {
 		case "$@", "${@}", "$*", "${*}":
 			return true
 		}

@@ -3,6 +3,7 @@ package diagnostics
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -28,34 +29,46 @@ func describeDiagnostics(t *testing.T, content []byte, diags []*Diagnostic) []st
 
 func TestShellDialectDiagnostics(t *testing.T) {
 	const body = "set -eu\nif [[ \"${APP_ENV:-prod}\" == \"dev\" ]]; then\n  echo \"dev mode\"\nfi\nexec \"$@\"\n"
+	const direct, viaShell = `["/usr/local/bin/entrypoint.sh"]`, `["sh", "/usr/local/bin/entrypoint.sh"]`
 	tests := []struct {
-		name   string
-		script string
-		want   []string
+		name       string
+		script     string
+		entrypoint string
+		want       []string // "{image}" stands for the Dockerfile's folder and name
 	}{
-		{"sh", "#!/bin/sh\n" + body, []string{
+		{"sh", "#!/bin/sh\n" + body, direct, []string{
 			"2:3-2:5 warning ShellDialect: `[[ ]]` is a bash test, not POSIX sh; use `[ ]` or a bash shebang",
 			"2:25-2:27 warning ShellDialect: `==` in a test is a bash extension, not POSIX sh; use `=`",
 		}},
-		{"bash", "#!/bin/bash\n" + body, nil},
-		{"no shebang", body, []string{
+		{"bash", "#!/bin/bash\n" + body, direct, nil},
+		// The kernel runs the script: without "#!" it fails with "exec
+		// format error", and testws writes it without the executable bit.
+		{"no shebang", body, direct, []string{
+			"1:3-1:5 warning ShellDialect: `[[ ]]` is a bash test, not POSIX sh; use `[ ]` or a bash shebang",
+			"1:25-1:27 warning ShellDialect: `==` in a test is a bash extension, not POSIX sh; use `=`",
+			"0:0-0:7 error ShebangMissing: the script has no `#!` line, but the image of `{image}` runs it directly, so the container fails with \"exec format error\"; add `#!/bin/sh` as its first line",
+			"0:0-0:7 warning ScriptNotExecutable: the image of `{image}` runs `/usr/local/bin/entrypoint.sh` directly, but the file is not executable on disk and no `COPY --chmod` or `RUN chmod` makes it so, so the container fails with \"permission denied\"; add `--chmod=755` to the COPY or run `chmod +x` on the file",
+		}},
+		// sh reads the script, so it needs neither "#!" nor the bit.
+		{"no shebang read by sh", body, viaShell, []string{
 			"1:3-1:5 warning ShellDialect: `[[ ]]` is a bash test, not POSIX sh; use `[ ]` or a bash shebang",
 			"1:25-1:27 warning ShellDialect: `==` in a test is a bash extension, not POSIX sh; use `=`",
 		}},
-		{"syntax error", "#!/bin/sh\nif true; then\n  echo é😀 \"unterminated\n", []string{
+		{"syntax error", "#!/bin/sh\nif true; then\n  echo é😀 \"unterminated\n", direct, []string{
 			"2:11-2:24 error ShellSyntax: reached EOF without closing quote `\"` (parsed as POSIX sh)",
 		}},
-		{"missing fi in bash", "#!/usr/bin/env bash\nif true; then\n  echo\n", []string{
+		{"missing fi in bash", "#!/usr/bin/env bash\nif true; then\n  echo\n", direct, []string{
 			"1:0-1:2 error ShellSyntax: `if` statement must end with `fi` (parsed as bash)",
 		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ws := testws.New(t, "-- docker/entrypoint.sh --\n"+tt.script+"-- Dockerfile --\nFROM alpine:3.20\nCOPY docker/entrypoint.sh /usr/local/bin/entrypoint.sh\nENTRYPOINT [\"/usr/local/bin/entrypoint.sh\"]\n")
+			ws := testws.New(t, "-- docker/entrypoint.sh --\n"+tt.script+"-- Dockerfile --\nFROM alpine:3.20\nCOPY docker/entrypoint.sh /usr/local/bin/entrypoint.sh\nENTRYPOINT "+tt.entrypoint+"\n")
 			uri := ws.URI("docker/entrypoint.sh")
 			got := describeDiagnostics(t, ws.Content("docker/entrypoint.sh"), shellDiagnostics(context.Background(), ws.Snapshot(), ws.Snapshot().File(uri)))
-			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
-				t.Errorf("script %q\ngot\n  %s\nwant\n  %s", tt.script, strings.Join(got, "\n  "), strings.Join(tt.want, "\n  "))
+			want := strings.ReplaceAll(strings.Join(tt.want, "\n"), "{image}", filepath.Base(ws.Root)+"/Dockerfile")
+			if strings.Join(got, "\n") != want {
+				t.Errorf("script %q\ngot\n  %s\nwant\n  %s", tt.script, strings.Join(got, "\n  "), strings.ReplaceAll(want, "\n", "\n  "))
 			}
 		})
 	}

@@ -44,6 +44,9 @@ func composeHover(ctx context.Context, snap *workspace.Snapshot, f *workspace.Fi
 	if cur == nil || ctx.Err() != nil {
 		return nil, nil
 	}
+	if r := buildTargetHover(snap, f, offset); r != nil {
+		return r, nil
+	}
 	if r := imageHover(model, cur); r != nil {
 		return r, nil
 	}

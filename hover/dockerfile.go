@@ -37,7 +37,7 @@ func dockerfileHover(ctx context.Context, snap *workspace.Snapshot, f *workspace
 	if in.Trigger != nil && in.Trigger.KeywordSpan.Contains(offset) || in.Trigger != nil && offset > in.Trigger.KeywordSpan.End {
 		target = in.Trigger
 	}
-	return dfInstructionHover(df, target, offset), nil
+	return dfWithServices(snap, f, df, offset, dfInstructionHover(df, target, offset)), nil
 }
 
 // dfInstructionHover returns the hover on a part of an instruction.

@@ -58,13 +58,13 @@ func shellVarHover(ctx context.Context, snap *workspace.Snapshot, f *workspace.F
 
 // containerVarLines returns one line per container: where its environment
 // sets name and the value, hidden when the name looks secret. A variable
-// that Docker or the shell sets gets one more line.
+// that Docker, the shell or a common package sets gets one more line.
 func containerVarLines(snap *workspace.Snapshot, containers []*workspace.Container, name string) []string {
 	var lines []string
 	for _, ct := range containers {
 		lines = append(lines, containerLabel(ct)+": "+envVarText(snap, ct, name))
 	}
-	if who := workspace.RuntimeVars[name]; who != "" {
+	if who := workspace.KnownVar(name); who != "" {
 		lines = append(lines, who)
 	}
 	return lines

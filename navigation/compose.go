@@ -178,6 +178,9 @@ func sortOccurrences(list []occurrence) {
 }
 
 func (composeProvider) references(ctx context.Context, snap *workspace.Snapshot, f *workspace.File, offset int, includeDeclaration bool) ([]position.Location, error) {
+	if l := composeBuildLink(snap, f, offset); l != nil {
+		return l.locations(includeDeclaration), nil
+	}
 	t := targetAt(snap, f, offset)
 	if t == nil {
 		if use := snap.Index().HostAt(f.URI, offset); use != nil && use.Service != "" {
@@ -203,6 +206,9 @@ func (composeProvider) references(ctx context.Context, snap *workspace.Snapshot,
 }
 
 func (composeProvider) highlight(ctx context.Context, snap *workspace.Snapshot, f *workspace.File, offset int) ([]Highlight, error) {
+	if l := composeBuildLink(snap, f, offset); l != nil {
+		return l.highlights(f.URI), nil
+	}
 	t := targetAt(snap, f, offset)
 	if t == nil {
 		return nil, nil
@@ -222,6 +228,9 @@ func (composeProvider) highlight(ctx context.Context, snap *workspace.Snapshot, 
 }
 
 func (composeProvider) prepareRename(ctx context.Context, snap *workspace.Snapshot, f *workspace.File, offset int) (*RenameTarget, error) {
+	if l := composeBuildLink(snap, f, offset); l != nil {
+		return &RenameTarget{Span: l.span, Placeholder: l.name}, nil
+	}
 	t := targetAt(snap, f, offset)
 	if t == nil {
 		return nil, nil
@@ -243,6 +252,9 @@ var validNames = map[string]*regexp.Regexp{
 }
 
 func (composeProvider) rename(ctx context.Context, snap *workspace.Snapshot, f *workspace.File, offset int, newName string) (map[position.URI][]position.TextEdit, error) {
+	if l := composeBuildLink(snap, f, offset); l != nil {
+		return l.rename(newName)
+	}
 	t := targetAt(snap, f, offset)
 	if t == nil {
 		return nil, nil

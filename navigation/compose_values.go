@@ -167,12 +167,7 @@ func buildDefinition(snap *workspace.Snapshot, f *workspace.File, cur *compose.C
 		} else {
 			name = path[4]
 		}
-		for _, v := range df.Vars {
-			if !v.Env && v.Name == name {
-				return []position.Location{{URI: b.Dockerfile, Span: v.NameSpan}}
-			}
-		}
-		return nil
+		return buildArgDefinition(snap, f, svc, df, name)
 	case !cur.IsKey && (len(path) == 3 || last == "context" || last == "dockerfile"):
 		return []position.Location{{URI: b.Dockerfile}}
 	}

@@ -2,11 +2,9 @@ package navigation
 
 import (
 	"context"
-	"fmt"
 	"regexp"
 	"strings"
 
-	"github.com/stackls/stackls/dockerfile"
 	"github.com/stackls/stackls/position"
 	"github.com/stackls/stackls/workspace"
 )
@@ -39,14 +37,7 @@ func (dockerfileProvider) references(ctx context.Context, snap *workspace.Snapsh
 	if use == nil {
 		return nil, nil
 	}
-	var locs []position.Location
-	for _, u := range use.Symbol.Uses() {
-		if u.Decl && !includeDeclaration {
-			continue
-		}
-		locs = append(locs, position.Location{URI: f.URI, Span: u.Span})
-	}
-	return locs, nil
+	return dockerfileLink(snap, f, df, use, false).locations(includeDeclaration), nil
 }
 
 func (dockerfileProvider) highlight(ctx context.Context, snap *workspace.Snapshot, f *workspace.File, offset int) ([]Highlight, error) {
@@ -95,24 +86,7 @@ func (dockerfileProvider) rename(ctx context.Context, snap *workspace.Snapshot, 
 	if use == nil {
 		return nil, nil
 	}
-	switch use.Symbol.Kind {
-	case dockerfile.SymbolVar:
-		if !dfValidVarName.MatchString(newName) {
-			return nil, fmt.Errorf("invalid variable name %q: use letters, digits and _, not starting with a digit", newName)
-		}
-	case dockerfile.SymbolStage:
-		if !dfValidStageName.MatchString(newName) {
-			return nil, fmt.Errorf("invalid stage name %q: use lower-case letters, digits, '-', '_' and '.', starting with a letter", newName)
-		}
-		if other := df.StageNamed(newName); other != nil && !strings.EqualFold(other.Name, use.Symbol.Name) {
-			return nil, fmt.Errorf("a stage named %q already exists on line %d", newName, dfLineNumber(df.Content, other.NameSpan.Start))
-		}
-	}
-	var edits []position.TextEdit
-	for _, u := range use.Symbol.Uses() {
-		edits = append(edits, position.TextEdit{Span: u.Span, NewText: newName})
-	}
-	return map[position.URI][]position.TextEdit{f.URI: edits}, nil
+	return dockerfileLink(snap, f, df, use, true).rename(newName)
 }
 
 func dfLineNumber(content []byte, offset int) int {

@@ -245,3 +245,47 @@ func TestStageLinksHighlightPerFile(t *testing.T) {
 		}
 	}
 }
+
+func TestStageLinksSharedBuildSection(t *testing.T) {
+	ws := testws.New(t, `
+-- compose.yaml --
+x-build: &build
+  context: .
+  target: «shared»app
+services:
+  a:
+    build: *build
+  b:
+    build:
+      <<: *build
+      args:
+        «bArg»V: "1"
+  c:
+    build:
+      context: .
+      target: ${TARGET:-app}
+-- Dockerfile --
+FROM alpine:3.20 AS «appDef»app
+ARG «vDecl»V
+`)
+	markers := []string{"shared", "bArg", "appDef", "vDecl"}
+	uri, offset := ws.Marker("appDef")
+	locs, err := References(context.Background(), ws.Snapshot(), uri, offset, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := markerNames(ws, markers, locs), "appDef shared"; got != want {
+		t.Errorf("references of a stage named by a shared build section\n got: %s\nwant: %s", got, want)
+	}
+	edits, err := Rename(context.Background(), ws.Snapshot(), uri, offset, "main")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(edits[ws.URI("compose.yaml")]); n != 1 {
+		t.Errorf("rename edits the shared target %d times, want once: %v", n, edits)
+	}
+	uri, offset = ws.Marker("bArg")
+	if locs, _ := Definition(context.Background(), ws.Snapshot(), uri, offset); markerNames(ws, markers, locs) != "vDecl" {
+		t.Errorf("definition of a build arg beside a merge key = %s, want vDecl", markerNames(ws, markers, locs))
+	}
+}

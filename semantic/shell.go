@@ -1,9 +1,7 @@
 package semantic
 
 import (
-	"bytes"
 	"context"
-	"unicode/utf8"
 
 	"mvdan.cc/sh/v3/syntax"
 
@@ -23,11 +21,6 @@ var shellBuiltins = map[string]bool{
 	"declare": true, "typeset": true, "let": true, "mapfile": true, "readarray": true,
 }
 
-// shellVariants maps the script model's dialect to the parser's variant.
-var shellVariants = map[shell.Dialect]syntax.LangVariant{
-	shell.POSIX: syntax.LangPOSIX, shell.Bash: syntax.LangBash, shell.MirBSD: syntax.LangMirBSDKorn, shell.Zsh: syntax.LangZsh,
-}
-
 // shellTokens returns the semantic tokens of a shell file: comments,
 // keywords, command names (functions of the script, builtins and other
 // programs), options, numbers, strings and variables, with declarations
@@ -37,7 +30,7 @@ func shellTokens(ctx context.Context, f *workspace.File) ([]Token, error) {
 	if model == nil {
 		return nil, nil
 	}
-	tree := parseShell(model)
+	tree := shell.SyntaxTree(model)
 	if tree == nil {
 		return nil, nil
 	}
@@ -55,23 +48,6 @@ func shellTokens(ctx context.Context, f *workspace.File) ([]Token, error) {
 		}
 	}
 	return st.tokens, nil
-}
-
-// parseShell parses a script with comments kept, as its model's dialect.
-// A POSIX script that POSIX sh rejects is read as bash, as the model is.
-// After a syntax error, the tree holds the statements before it.
-func parseShell(model *shell.File) *syntax.File {
-	src := parserSource(model.Content)
-	parse := func(v syntax.LangVariant) (*syntax.File, error) {
-		return syntax.NewParser(syntax.Variant(v), syntax.KeepComments(true)).Parse(bytes.NewReader(src), "")
-	}
-	tree, err := parse(shellVariants[model.Dialect])
-	if err != nil && model.Dialect == shell.POSIX {
-		if bashTree, bashErr := parse(syntax.LangBash); bashErr == nil {
-			return bashTree
-		}
-	}
-	return tree
 }
 
 // shellTokenizer collects the tokens of one tree.
@@ -202,29 +178,4 @@ func isDigits(s string) bool {
 		}
 	}
 	return true
-}
-
-// parserSource returns content as the parser can read it, with every
-// offset unchanged: a byte order mark becomes three spaces, a NUL byte a
-// space, and each byte that is not UTF-8 a "?", which the parser would
-// otherwise reject.
-func parserSource(content []byte) []byte {
-	if utf8.Valid(content) && bytes.IndexByte(content, 0) < 0 && !bytes.HasPrefix(content, []byte("\xef\xbb\xbf")) {
-		return content
-	}
-	src := append([]byte(nil), content...)
-	if bytes.HasPrefix(src, []byte("\xef\xbb\xbf")) {
-		copy(src, "   ")
-	}
-	for i := 0; i < len(src); {
-		r, size := utf8.DecodeRune(src[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			src[i] = '?'
-		case r == 0:
-			src[i] = ' '
-		}
-		i += size
-	}
-	return src
 }

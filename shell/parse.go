@@ -5,6 +5,7 @@ import (
 	"errors"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/stackls/stackls/position"
 	"mvdan.cc/sh/v3/syntax"
@@ -31,26 +32,54 @@ func Parse(content []byte, dialect Dialect) *File {
 	return f
 }
 
-// parserInput returns content with a leading UTF-8 byte order mark
-// replaced by three spaces, so that the parser reads "#!" as a comment. NUL
-// bytes, which the parser skips without counting, become spaces too.
-// Every offset into the result is the same offset into content.
+// SyntaxTree parses f's content again and returns the mvdan.cc/sh tree
+// that f's model was built from, with comments kept: the same dialect
+// fallback, the same masks and the same parser input, so every node's
+// offset is a byte offset into f.Content. After a syntax error, the tree
+// holds the statements before it; it is nil when there are none.
+func SyntaxTree(f *File) *syntax.File {
+	if f == nil {
+		return nil
+	}
+	tree, _ := parseTree(parserInput(f.Content), f.Dialect, syntax.KeepComments(true))
+	return tree
+}
+
+// parserInput returns content as mvdan.cc/sh can read it, with every
+// offset into the result the same offset into content. A leading UTF-8
+// byte order mark becomes three spaces, so that the parser reads "#!" as a
+// comment. A NUL byte, which the parser skips without counting, becomes a
+// space. Each byte that is not part of valid UTF-8 becomes invalidByte,
+// because the parser stops at the first such byte.
+//
+// NOTE: a Word's Literal is read from the result, so it holds invalidByte
+// where content holds a byte that is not UTF-8.
 func parserInput(content []byte) []byte {
 	hasBOM := bytes.HasPrefix(content, []byte(bom))
-	if !hasBOM && bytes.IndexByte(content, 0) < 0 {
+	if !hasBOM && bytes.IndexByte(content, 0) < 0 && utf8.Valid(content) {
 		return content
 	}
 	src := append([]byte(nil), content...)
 	if hasBOM {
 		copy(src, "   ")
 	}
-	for i, b := range src {
-		if b == 0 {
+	for i := 0; i < len(src); {
+		r, size := utf8.DecodeRune(src[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			src[i] = invalidByte
+		case r == 0:
 			src[i] = ' '
 		}
+		i += size
 	}
 	return src
 }
+
+// invalidByte stands in for a byte that is not UTF-8. A "?" keeps the
+// shape of the script: inside a word it is a glob character, and it ends
+// no word, starts no expansion and is no operator outside "${...}".
+const invalidByte = '?'
 
 const bom = "\xef\xbb\xbf"
 
@@ -64,12 +93,12 @@ var variants = map[Dialect]syntax.LangVariant{
 
 // parseTree parses src and returns the tree to model (possibly partial)
 // and the errors found.
-func parseTree(src []byte, dialect Dialect) (*syntax.File, []*Error) {
+func parseTree(src []byte, dialect Dialect, options ...syntax.ParserOption) (*syntax.File, []*Error) {
 	variant, ok := variants[dialect]
 	if !ok {
 		variant = syntax.LangPOSIX
 	}
-	tree, err := parseWith(src, variant)
+	tree, err := parseWith(src, variant, options...)
 	switch {
 	case err == nil && dialect == POSIX:
 		return tree, posixCommandFeatures(tree, src)
@@ -81,7 +110,7 @@ func parseTree(src []byte, dialect Dialect) (*syntax.File, []*Error) {
 
 	// POSIX sh rejects the script. When bash reads it, report the bash
 	// constructs, every one and not only the first, and model bash's tree.
-	bashTree, bashErr := parseWith(src, syntax.LangBash)
+	bashTree, bashErr := parseWith(src, syntax.LangBash, options...)
 	if bashErr != nil && !errorAfter(bashErr, err) {
 		return tree, append(posixCommandFeatures(tree, src), syntaxError(src, err))
 	}
@@ -120,12 +149,12 @@ func errorOffset(err error) int {
 // parseWith runs the mvdan.cc/sh parser, with the associative array keys
 // that it rejects masked (parseMaskingSubscripts). The tree it returns
 // holds the statements before the first error.
-func parseWith(src []byte, variant syntax.LangVariant) (*syntax.File, error) {
-	return parseMaskingSubscripts(src, variant)
+func parseWith(src []byte, variant syntax.LangVariant, options ...syntax.ParserOption) (*syntax.File, error) {
+	return parseMaskingSubscripts(src, variant, options...)
 }
 
-func parseOnce(src []byte, variant syntax.LangVariant) (*syntax.File, error) {
-	parser := syntax.NewParser(syntax.Variant(variant))
+func parseOnce(src []byte, variant syntax.LangVariant, options ...syntax.ParserOption) (*syntax.File, error) {
+	parser := syntax.NewParser(append([]syntax.ParserOption{syntax.Variant(variant)}, options...)...)
 	return parser.Parse(bytes.NewReader(src), "")
 }
 

@@ -201,3 +201,63 @@ func TestParseFunctionsAndHeredocs(t *testing.T) {
 		t.Errorf("Quoted = %v, %v; want false, true", f.Heredocs[0].Quoted, f.Heredocs[1].Quoted)
 	}
 }
+
+// TestParseInvalidUTF8 checks that bytes that are not UTF-8 (Latin-1 text
+// in a comment, a value and an expansion) neither stop the parse nor move
+// a Span: everything after them is modelled at its offset in the content.
+func TestParseInvalidUTF8(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+	}{
+		{"comment", "#!/bin/sh\n# caf\xe9 cr\xe8me\nDB_HOST=db\nnc -z \"$DB_HOST\" 3306\n"},
+		{"value", "#!/bin/sh\nDB_HOST=\xe9t\xe9\nnc -z \"$DB_HOST\" 3306\n"},
+		{"quoted", "#!/bin/sh\necho \"\xff\xfe\" '\xe9'\nDB_HOST=db\nnc -z \"$DB_HOST\" 3306\n"},
+		{"bom and crlf", "\ufeff#!/bin/sh\r\n# \xe9\r\nDB_HOST=db\r\nnc -z \"$DB_HOST\" 3306\r\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := Parse([]byte(tt.src), POSIX)
+			if len(f.Errors) > 0 {
+				t.Fatalf("input %q: errors %v, want none", tt.src, f.Errors[0].Message)
+			}
+			if f.Shebang == nil {
+				t.Errorf("input %q: no shebang", tt.src)
+			}
+			if len(f.VarDefs) != 1 || f.VarDefs[0].Span != at(t, tt.src, "DB_HOST", 1) {
+				t.Errorf("input %q: defs %v, want DB_HOST at %v", tt.src, describeRefs(t, tt.src, f.VarDefs), at(t, tt.src, "DB_HOST", 1))
+			}
+			if len(f.VarUses) != 1 || f.VarUses[0].Span != at(t, tt.src, "DB_HOST", 2) {
+				t.Errorf("input %q: uses %v, want DB_HOST at %v", tt.src, describeRefs(t, tt.src, f.VarUses), at(t, tt.src, "DB_HOST", 2))
+			}
+			last := f.Commands[len(f.Commands)-1]
+			if last.Name == nil || last.Name.Literal != "nc" || last.Name.Span != at(t, tt.src, "nc", 1) {
+				t.Errorf("input %q: last command %+v, want nc at %v", tt.src, last.Name, at(t, tt.src, "nc", 1))
+			}
+		})
+	}
+}
+
+// TestSyntaxTreeOffsets checks that the tree SyntaxTree returns keeps its
+// comments and puts each node at its offset in the content, after a byte
+// order mark and bytes that are not UTF-8.
+func TestSyntaxTreeOffsets(t *testing.T) {
+	src := "\ufeff#!/bin/sh\n# caf\xe9\nif true; then\n  echo \xff\nfi\n"
+	tree := SyntaxTree(Parse([]byte(src), POSIX))
+	if tree == nil || len(tree.Stmts) != 1 {
+		t.Fatalf("input %q: tree %v, want one statement", src, tree)
+	}
+	if got, want := int(tree.Stmts[0].Pos().Offset()), at(t, src, "if", 1).Start; got != want {
+		t.Errorf("if statement at %d, want %d", got, want)
+	}
+	var comments []string
+	for _, c := range tree.Stmts[0].Comments {
+		comments = append(comments, src[c.Pos().Offset():c.End().Offset()])
+	}
+	if want := []string{"#!/bin/sh", "# caf\xe9"}; fmt.Sprint(comments) != fmt.Sprint(want) {
+		t.Errorf("comments %q, want %q", comments, want)
+	}
+	if SyntaxTree(nil) != nil {
+		t.Errorf("SyntaxTree(nil) is not nil")
+	}
+}

@@ -98,6 +98,7 @@ var sanityInputs = []string{
 	"x=$((a + b)) ; : ${c:=d}; read -r e; for g in 1; do :; done",
 	"echo 'é😀'\tmariadb:3306 # comment mariadb\n",
 	"\x00\x01\x02",
+	"# caf\xe9\nexport A=\xff\xfe\nexec \"${A}\" $\xe9\n",
 	"case $x in a) echo ;; esac",
 	"export A=b C; local D; declare -a E=(1)",
 }

@@ -16,8 +16,8 @@ const maxSubscriptMasks = 64
 // ("imageTests[name:tag]+=", "declare -A m=([8.5]=x)"), but mvdan.cc/sh
 // reads every subscript as arithmetic and rejects such keys. The mask
 // keeps every offset: the subscript's bytes become "0", a valid index.
-func parseMaskingSubscripts(src []byte, variant syntax.LangVariant) (*syntax.File, error) {
-	tree, err := parseOnce(src, variant)
+func parseMaskingSubscripts(src []byte, variant syntax.LangVariant, options ...syntax.ParserOption) (*syntax.File, error) {
+	tree, err := parseOnce(src, variant, options...)
 	if variant == syntax.LangPOSIX {
 		return tree, err
 	}
@@ -33,7 +33,7 @@ func parseMaskingSubscripts(src []byte, variant syntax.LangVariant) (*syntax.Fil
 		for i := open + 1; i < end; i++ {
 			masked[i] = '0'
 		}
-		tree, err = parseOnce(masked, variant)
+		tree, err = parseOnce(masked, variant, options...)
 	}
 	return tree, err
 }

@@ -53,10 +53,12 @@ type Container struct {
 	// external one whose exposed ports stackls does not know.
 	PortsComplete bool
 
-	env     []*EnvVar        // winning definitions, sorted by name
-	workdir string           // WORKDIR at the end of the target stage
-	df      *dockerfile.File // the Dockerfile's model; nil without one
-	chain   []int            // the target stage and its bases, first base first
+	env []*EnvVar // winning definitions, sorted by name
+	// missingEnvFiles are the env_file files the workspace does not hold.
+	missingEnvFiles []position.URI
+	workdir         string           // WORKDIR at the end of the target stage
+	df              *dockerfile.File // the Dockerfile's model; nil without one
+	chain           []int            // the target stage and its bases, first base first
 }
 
 // Starter is one docker compose call of a Makefile that starts a service.

@@ -90,6 +90,13 @@ func newServiceContainer(snap *Snapshot, p *Project, name string) *Container {
 	c.resolveScripts()
 
 	c.env = serviceEnv(snap, c)
+	for _, def := range c.Defs {
+		for _, uri := range def.EnvFiles {
+			if f := snap.File(uri); f == nil || f.DotEnv() == nil {
+				c.missingEnvFiles = appendURI(c.missingEnvFiles, uri)
+			}
+		}
+	}
 	c.addSecrets(snap)
 	c.addPorts(snap)
 	return c
@@ -288,7 +295,9 @@ func (c *Container) lookupProgram(word string, inShell bool) *ContainerFile {
 }
 
 // addMounts adds the files that a service's volumes bind-mount from the
-// workspace: one file, or the files of a folder.
+// workspace: one file, or the files under a folder. A source outside the
+// workspace folders, such as "/" in "/:/rootfs:ro" or the Docker socket,
+// adds nothing, because stackls does not know what the host holds there.
 func (c *Container) addMounts(snap *Snapshot, def *ServiceDef) {
 	for _, volume := range def.Service.Volumes {
 		parts := strings.Split(volume.Value, ":")
@@ -296,7 +305,7 @@ func (c *Container) addMounts(snap *Snapshot, def *ServiceDef) {
 			continue
 		}
 		uri, ok := relativeURI(def.URI.Dir(), parts[0])
-		if !ok {
+		if !ok || !snap.insideFolders(uri.Path()) {
 			continue
 		}
 		target := path.Clean(parts[1])

@@ -106,6 +106,11 @@ func (c *Container) BuildArg(name string) *EnvVar {
 	return nil
 }
 
+// MissingEnvFiles returns the files that the service's env_file entries
+// name but that the workspace does not hold, in compose file order. Such a
+// file may set any variable once it exists.
+func (c *Container) MissingEnvFiles() []position.URI { return c.missingEnvFiles }
+
 // envBuilder collects a container's variables by precedence.
 type envBuilder struct {
 	runtime map[string]*EnvVar

@@ -24,6 +24,40 @@ var RuntimeVars = map[string]string{
 	"PIPESTATUS": "bash sets it", "HOSTTYPE": "bash sets it", "OSTYPE": "bash sets it",
 	"MACHTYPE": "bash sets it", "GROUPS": "bash sets it", "DIRSTACK": "bash sets it",
 	"EPOCHSECONDS": "bash sets it", "EPOCHREALTIME": "bash sets it",
+	"BASH_ARGC": "bash sets it", "BASH_ARGV": "bash sets it", "BASH_LINENO": "bash sets it",
+	"BASH_SUBSHELL": "bash sets it", "BASH_COMMAND": "bash sets it", "BASH_VERSINFO": "bash sets it",
+	"BASHOPTS": "bash sets it", "SHELLOPTS": "bash sets it", "OPTERR": "the shell sets it to 1 for getopts",
+	"COLUMNS": "bash sets it to the terminal's width", "LINES": "bash sets it to the terminal's height",
+}
+
+// CommonVars are variables that a program or a package of the image sets
+// for the processes it starts, such as Debian's apache2 package, whose
+// /etc/apache2/envvars apache2ctl reads. A script or config file that reads
+// them is not reported, because the image usually provides them.
+var CommonVars = map[string]string{
+	"APACHE_RUN_USER":         "Debian's apache2 package sets it in `/etc/apache2/envvars` (`www-data`)",
+	"APACHE_RUN_GROUP":        "Debian's apache2 package sets it in `/etc/apache2/envvars` (`www-data`)",
+	"APACHE_PID_FILE":         "Debian's apache2 package sets it in `/etc/apache2/envvars`",
+	"APACHE_RUN_DIR":          "Debian's apache2 package sets it in `/etc/apache2/envvars` (`/var/run/apache2`)",
+	"APACHE_LOCK_DIR":         "Debian's apache2 package sets it in `/etc/apache2/envvars` (`/var/lock/apache2`)",
+	"APACHE_LOG_DIR":          "Debian's apache2 package sets it in `/etc/apache2/envvars` (`/var/log/apache2`)",
+	"APACHE_CONFDIR":          "Debian's apache2 package and the php:apache images set it (`/etc/apache2`)",
+	"APACHE_ENVVARS":          "Debian's apache2 package and the php:apache images set it (`/etc/apache2/envvars`)",
+	"APACHE_LYNX":             "Debian's apache2 package sets it in `/etc/apache2/envvars`",
+	"APACHE_ULIMIT_MAX_FILES": "Debian's apache2 package sets it in `/etc/apache2/envvars`",
+	"APACHE_ARGUMENTS":        "apache2ctl passes it to apache2 as extra arguments",
+	"KUBERNETES_SERVICE_HOST": "Kubernetes sets it in every container of a pod",
+	"KUBERNETES_SERVICE_PORT": "Kubernetes sets it in every container of a pod",
+	"container":               "Podman and systemd-nspawn set it to the name of the container engine",
+}
+
+// KnownVar returns who sets a variable that no declaration of the
+// workspace needs to set, from RuntimeVars or CommonVars, or "".
+func KnownVar(name string) string {
+	if who := RuntimeVars[name]; who != "" {
+		return who
+	}
+	return CommonVars[name]
 }
 
 // osImages are base images that add no variables of their own besides
@@ -37,9 +71,15 @@ var osImages = map[string]bool{
 }
 
 // EnvComplete reports whether Env lists every variable the container's
-// process gets besides RuntimeVars: its base image is a bare operating
-// system image, which sets no variables of its own.
+// process gets besides RuntimeVars: a compose service runs it, so that
+// compose declares what the process gets, and its base image is a bare
+// operating system image, which sets no variables of its own. The image of
+// a Dockerfile that no service builds runs with whatever "docker run -e"
+// passes, so its environment is never complete.
 func (c *Container) EnvComplete() bool {
+	if c.Service == "" {
+		return false
+	}
 	repo, _ := imageRepository(c.BaseImage)
 	return osImages[repo]
 }

@@ -372,3 +372,49 @@ func TestTemplateRefs(t *testing.T) {
 		}
 	}
 }
+
+// TestContainerMountsOutsideWorkspace checks that a bind mount whose
+// source lies outside the workspace folders, such as the host's root or
+// the Docker socket, puts no workspace file in the container, and that a
+// folder mount puts only the files under its source.
+func TestContainerMountsOutsideWorkspace(t *testing.T) {
+	ws := testws.New(t, `
+-- compose.yaml --
+services:
+  monitor:
+    image: alpine:3.20
+    volumes:
+      - /:/rootfs:ro
+      - /var/run/docker.sock:/var/run/docker.sock
+      - ..:/parent
+      - ./conf:/etc/monitor:ro
+  app:
+    build: app
+-- conf/monitor.ini --
+interval = 5
+-- app/Dockerfile --
+FROM alpine:3.20
+COPY run.sh /run.sh
+ENTRYPOINT ["/run.sh"]
+-- app/run.sh --
+#!/bin/sh
+exec "$@"
+`)
+	snap := ws.Snapshot()
+	monitor := workspace.ContainerOf(snap, snap.Index().Services("monitor")[0])
+	var files []string
+	for _, f := range monitor.Files {
+		rel, err := filepath.Rel(ws.Root, f.URI.Path())
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, fmt.Sprintf("%s at %s", filepath.ToSlash(rel), f.Path))
+	}
+	if want := []string{"conf/monitor.ini at /etc/monitor/monitor.ini"}; fmt.Sprint(files) != fmt.Sprint(want) {
+		t.Errorf("files of monitor = %q, want %q", files, want)
+	}
+	got := workspace.ContainersOf(snap, ws.URI("app/run.sh"))
+	if len(got) != 1 || got[0].Service != "app" {
+		t.Errorf("containers of app/run.sh = %v, want only app", got)
+	}
+}

@@ -17,6 +17,10 @@ import (
 // sweep requests; larger files get a sample of each line.
 const sweepFullFile = 4 << 10
 
+// raceStride is the distance, in characters, between the positions that
+// the sweeps request inside a line under the race detector.
+const raceStride = 5
+
 // sweepBatch is how many requests the sweep sends before it reads their
 // responses.
 const sweepBatch = 64
@@ -127,7 +131,10 @@ func positionRequests(rel, uri string, content []byte, enc position.Encoding) []
 	return reqs
 }
 
-// sweepPositions lists the positions the sweep requests in a file.
+// sweepPositions lists the positions the sweep requests in a file: every
+// character of each line (a sample in a large file, or every
+// raceStride-th under the race detector), the line end, one past it, and
+// the line after the last.
 func sweepPositions(content []byte, enc position.Encoding) []position.Position {
 	m := position.NewMapper(content)
 	var out []position.Position
@@ -135,8 +142,11 @@ func sweepPositions(content []byte, enc position.Encoding) []position.Position {
 		span, _ := m.LineSpan(line)
 		end, _ := m.OffsetPosition(span.End, enc)
 		step := 1
-		if len(content) > sweepFullFile {
+		switch {
+		case len(content) > sweepFullFile:
 			step = max(1, end.Character/3)
+		case raceEnabled:
+			step = raceStride
 		}
 		for char := 0; char < end.Character; char += step {
 			out = append(out, position.Position{Line: line, Character: char})
