@@ -131,6 +131,9 @@ func withoutArgs(d *Diagnostic, failing []*composeBuild, names []string) {
 }
 
 func joinQuoted(names []string) string {
+	if len(names) == 0 {
+		return "the ARGs it reads"
+	}
 	quoted := make([]string, len(names))
 	for i, name := range names {
 		quoted[i] = quote(name)

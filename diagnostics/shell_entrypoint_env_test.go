@@ -171,3 +171,75 @@ func TestContainerNamesOnce(t *testing.T) {
 		}
 	}
 }
+
+// sourcingEntrypointArchive has entrypoints that end by reading another
+// script, which may run the CMD, and one whose sourced file does not.
+const sourcingEntrypointArchive = `
+-- Dockerfile --
+FROM debian:bookworm-slim AS upstream
+COPY --chmod=755 wrapper.sh /wrapper.sh
+ENTRYPOINT ["/wrapper.sh"]
+CMD ["postgres"]
+
+FROM debian:bookworm-slim AS dot
+COPY --chmod=755 dot.sh /dot.sh
+COPY --chmod=755 runs.sh /runs.sh
+ENTRYPOINT ["/dot.sh"]
+CMD ["postgres"]
+
+FROM debian:bookworm-slim AS plain
+COPY --chmod=755 plain.sh /plain.sh
+COPY --chmod=755 setvars.sh /setvars.sh
+ENTRYPOINT ["/plain.sh"]
+CMD ["postgres"]
+-- compose.yaml --
+services:
+  upstream:
+    build: {context: ., target: upstream}
+  dot:
+    build: {context: ., target: dot}
+  plain:
+    build: {context: ., target: plain}
+-- wrapper.sh --
+#!/bin/bash
+set -e
+source /usr/local/bin/docker-entrypoint.sh
+-- dot.sh --
+#!/bin/sh
+. /runs.sh
+-- runs.sh --
+exec "$@"
+-- plain.sh --
+#!/bin/sh
+«plain». /setvars.sh
+-- setvars.sh --
+MODE=prod
+`
+
+func TestEntrypointIgnoresCmdSourcing(t *testing.T) {
+	ws := testws.New(t, sourcingEntrypointArchive)
+	checkScriptDiagnostics(t, ws, "wrapper.sh", nil)
+	checkScriptDiagnostics(t, ws, "dot.sh", nil)
+	checkScriptDiagnostics(t, ws, "plain.sh", []scriptWant{
+		{"plain", ". /setvars.sh", Warning, "EntrypointIgnoresCmd", "so the command `postgres` of service `plain` is ignored"},
+	})
+}
+
+// TestEntrypointIgnoresCmdManyServices checks that the message names the
+// last command only and counts the others.
+func TestEntrypointIgnoresCmdManyServices(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("-- compose.yaml --\nservices:\n")
+	for _, name := range []string{"a1", "a2", "a3", "a4"} {
+		b.WriteString("  " + name + ":\n    build: .\n    command: [\"serve\", \"--name\", \"" + name + "\"]\n")
+	}
+	b.WriteString("-- Dockerfile --\nFROM alpine:3.20\nCOPY --chmod=755 run.sh /run.sh\nENTRYPOINT [\"/run.sh\"]\n")
+	b.WriteString("-- run.sh --\n#!/bin/sh\n«last»echo ready\n")
+	ws := testws.New(t, b.String())
+	got := checkScriptDiagnostics(t, ws, "run.sh", []scriptWant{
+		{"last", "echo ready", Warning, "EntrypointIgnoresCmd", "so the command `serve --name a4` of service `a4` and the commands of 3 other containers are ignored; end the script with `exec \"$@\"`"},
+	})
+	if strings.Contains(got[0].Message, "a1") || len(got[0].Related) != 4 {
+		t.Errorf("message %q with %d related locations; want only a4 named and 4 locations", got[0].Message, len(got[0].Related))
+	}
+}

@@ -139,7 +139,7 @@ func TestSharedScriptChecksOverLSP(t *testing.T) {
 		{`${QUEUE:?the worker needs QUEUE}`, `$QUEUE`, "UndefinedVariable", "QUEUE",
 			"`QUEUE` is set for service `worker` but not for service `api`", ""},
 		{"exec \"$@\"\n", "", "EntrypointIgnoresCmd", `envsubst '${ROLE} ${DB_NAME}'`,
-			"so the commands `app serve` of service `api` and `app work` of service `worker` are ignored", "exec \"$@\"\n"},
+			"so the command `app work` of service `worker` and the command of 1 other container are ignored", "exec \"$@\"\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.code, func(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/stackls/stackls/hover"
+	"github.com/stackls/stackls/internal/lsptest"
 	"github.com/stackls/stackls/internal/testws"
 )
 
@@ -82,5 +83,27 @@ func TestDotEnvKeyHover(t *testing.T) {
 	valueOffset := ws.Find("srcs/.env", "wordpress", 1).Start
 	if got, _ := hover.Hover(context.Background(), snap, ws.URI("srcs/.env"), valueOffset+1); got != nil {
 		t.Errorf("hover on a plain value: want nil, got %q", got.Markdown)
+	}
+}
+
+// TestDotEnvKeyHoverOverLSP hovers a .env key through a real server.
+func TestDotEnvKeyHoverOverLSP(t *testing.T) {
+	c := lsptest.New(t, dotenvHoverArchive)
+	c.Open("srcs/.env")
+	got := c.Hover("dbname")
+	if got == nil {
+		t.Fatal("hover on a .env key: got nothing")
+	}
+	for _, want := range []string{"**`DB_NAME`** = `wordpress`", "`${DB_NAME}` at `srcs/docker-compose.yml:8`", "service `mariadb`"} {
+		if !strings.Contains(got.Markdown, want) {
+			t.Errorf("hover: want %q in\n%s", want, got.Markdown)
+		}
+	}
+	_, offset := c.WS.Marker("dbname")
+	if got.Span.Start != offset || got.Span.Len() != len("DB_NAME") {
+		t.Errorf("hover Span = %v, want the key at %d", got.Span, offset)
+	}
+	if secret := c.Hover("dbpass"); secret == nil || strings.Contains(secret.Markdown, "hunter2") {
+		t.Errorf("hover on DB_PASSWORD: want the value hidden, got %+v", secret)
 	}
 }

@@ -41,9 +41,13 @@ func shebangHover(snap *workspace.Snapshot, f *workspace.File, offset int) *Resu
 	if len(defs) == 0 {
 		return nil
 	}
-	names := make([]string, len(defs))
-	for i, def := range defs {
-		names[i] = "`" + def.Service.Name + "`"
+	var names []string
+	seen := map[string]bool{}
+	for _, def := range defs {
+		if name := "`" + def.Service.Name + "`"; !seen[name] {
+			seen[name] = true
+			names = append(names, name)
+		}
 	}
 	text := fmt.Sprintf("Runs in the container of %s.\n\n%s", strings.Join(names, ", "), serviceCard(snap, defs))
 	return &Result{Markdown: text, Span: model.Shebang.Span}

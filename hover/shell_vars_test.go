@@ -145,3 +145,58 @@ func TestShellHoverEveryOffset(t *testing.T) {
 		}
 	}
 }
+
+// TestShebangHoverNamesServiceOnce checks that a service that the compose
+// files of two projects define is named once on the "#!" line.
+func TestShebangHoverNamesServiceOnce(t *testing.T) {
+	ws := testws.New(t, `
+-- compose.yaml --
+services:
+  app:
+    build: .
+-- staging/compose.yaml --
+services:
+  app:
+    build: ..
+    environment:
+      MODE: dev
+-- Dockerfile --
+FROM alpine:3.20
+COPY --chmod=755 run.sh /run.sh
+ENTRYPOINT ["/run.sh"]
+-- run.sh --
+#!/bin/«sb»sh
+exec "$@"
+`)
+	uri, offset := ws.Marker("sb")
+	got, err := hover.Hover(context.Background(), ws.Snapshot(), uri, offset)
+	if err != nil || got == nil {
+		t.Fatalf("hover on the #! line = %v, %v; want the services", got, err)
+	}
+	if first, _, _ := strings.Cut(got.Markdown, "\n"); first != "Runs in the container of `app`." {
+		t.Errorf("first line %q, want the service named once", first)
+	}
+}
+
+// TestScriptVarHoverKnownNames checks the hover of a variable that
+// Debian's apache2 package sets.
+func TestScriptVarHoverKnownNames(t *testing.T) {
+	ws := testws.New(t, `
+-- compose.yaml --
+services:
+  web:
+    build: .
+-- Dockerfile --
+FROM debian:bookworm-slim
+COPY --chmod=755 run.sh /run.sh
+ENTRYPOINT ["/run.sh"]
+-- run.sh --
+#!/bin/sh
+mkdir -p "$«log»APACHE_LOG_DIR"
+`)
+	uri, offset := ws.Marker("log")
+	got, err := hover.Hover(context.Background(), ws.Snapshot(), uri, offset)
+	if err != nil || got == nil || !strings.Contains(got.Markdown, "`/etc/apache2/envvars`") {
+		t.Errorf("hover on APACHE_LOG_DIR = %+v, %v; want where apache2 sets it", got, err)
+	}
+}

@@ -262,6 +262,9 @@ func (composeProvider) rename(ctx context.Context, snap *workspace.Snapshot, f *
 	if re := validNames[t.kind]; re != nil && !re.MatchString(newName) {
 		return nil, fmt.Errorf("invalid name %q for a %s", newName, t.kind)
 	}
+	if t.kind == kindVariable {
+		return renameProjectVariable(snap, t.proj, t.name, newName)
+	}
 	edits := map[position.URI][]position.TextEdit{}
 	for _, o := range t.occurrences(snap, f) {
 		edits[o.loc.URI] = append(edits[o.loc.URI], position.TextEdit{Span: o.loc.Span, NewText: newName})

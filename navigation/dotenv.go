@@ -15,7 +15,12 @@ import (
 // containers that receive it.
 type dotenvProvider struct{}
 
+// definition of a key is the key itself: a .env file is where compose
+// variables are defined.
 func (dotenvProvider) definition(ctx context.Context, snap *workspace.Snapshot, f *workspace.File, offset int) ([]position.Location, error) {
+	if entry := dotenvKeyAt(f, offset); entry != nil {
+		return []position.Location{{URI: f.URI, Span: entry.KeySpan}}, nil
+	}
 	return hostDefinition(snap, f, offset), nil
 }
 
@@ -31,10 +36,16 @@ func (dotenvProvider) highlight(ctx context.Context, snap *workspace.Snapshot, f
 }
 
 func (dotenvProvider) prepareRename(ctx context.Context, snap *workspace.Snapshot, f *workspace.File, offset int) (*RenameTarget, error) {
+	if entry := dotenvKeyAt(f, offset); entry != nil {
+		return &RenameTarget{Span: entry.KeySpan, Placeholder: entry.Key}, nil
+	}
 	return hostPrepareRename(snap, f, offset), nil
 }
 
 func (dotenvProvider) rename(ctx context.Context, snap *workspace.Snapshot, f *workspace.File, offset int, newName string) (map[position.URI][]position.TextEdit, error) {
+	if entry := dotenvKeyAt(f, offset); entry != nil {
+		return renameEnvVariable(snap, []position.URI{f.URI}, nil, entry.Key, newName)
+	}
 	return hostRename(snap, f, offset, newName)
 }
 

@@ -28,7 +28,10 @@ func (shellProvider) references(ctx context.Context, snap *workspace.Snapshot, f
 }
 
 func (shellProvider) highlight(ctx context.Context, snap *workspace.Snapshot, f *workspace.File, offset int) ([]Highlight, error) {
-	return hostHighlights(snap, f, offset), nil
+	if hl := hostHighlights(snap, f, offset); hl != nil {
+		return hl, nil
+	}
+	return shellVarHighlights(f, offset), nil
 }
 
 func (shellProvider) prepareRename(ctx context.Context, snap *workspace.Snapshot, f *workspace.File, offset int) (*RenameTarget, error) {
@@ -104,22 +107,29 @@ func sameDefs(a, b []*workspace.ServiceDef) bool {
 	return true
 }
 
-// hostPrepareRename returns the host name at offset when it is a service
-// key (not a container name or alias), which a rename can change.
+// hostPrepareRename returns the host name at offset when it is the key of
+// a service it resolves to, which a rename can change, and nil when it only
+// names a container_name, hostname or network alias.
 func hostPrepareRename(snap *workspace.Snapshot, f *workspace.File, offset int) *RenameTarget {
 	use := snap.Index().HostAt(f.URI, offset)
-	if use == nil || use.Name != use.Service {
+	if use == nil {
 		return nil
 	}
-	return &RenameTarget{Span: use.Location.Span, Placeholder: use.Name}
+	for _, def := range use.Defs {
+		if def.Service.Name == use.Name {
+			return &RenameTarget{Span: use.Location.Span, Placeholder: use.Name}
+		}
+	}
+	return nil
 }
 
 // serviceNamePattern is the form compose accepts for a service name.
 var serviceNamePattern = regexp.MustCompile(`^[a-zA-Z0-9][a-zA-Z0-9_.-]*$`)
 
 // hostRename returns the edits that rename the service whose key the host
-// name at offset names: its key, the compose entries that name it and
-// every host use written with the key.
+// name at offset names: its key, the compose entries that name it, every
+// host use written with the key and the SERVICE arguments of Makefile
+// docker compose calls.
 func hostRename(snap *workspace.Snapshot, f *workspace.File, offset int, newName string) (map[position.URI][]position.TextEdit, error) {
 	target := hostPrepareRename(snap, f, offset)
 	if target == nil {
@@ -132,19 +142,32 @@ func hostRename(snap *workspace.Snapshot, f *workspace.File, offset int, newName
 }
 
 // renameServiceEdits returns edits that replace oldName with newName at
-// every reference to defs whose text is oldName.
+// every reference to the defs whose key is oldName, and at the Makefile
+// uses of oldName. A host name that reaches a service through its
+// container_name, hostname or a network alias keeps its text, even when
+// it is spelled like the key of another service the use resolves to.
 func renameServiceEdits(snap *workspace.Snapshot, defs []*workspace.ServiceDef, oldName, newName string) map[position.URI][]position.TextEdit {
 	edits := map[position.URI][]position.TextEdit{}
 	seen := map[position.Location]bool{}
-	for _, def := range defs {
-		for _, loc := range snap.Index().References(snap, def, true) {
-			file := snap.File(loc.URI)
-			if seen[loc] || file == nil || loc.Span.End > len(file.Content) || string(file.Content[loc.Span.Start:loc.Span.End]) != oldName {
-				continue
-			}
-			seen[loc] = true
-			edits[loc.URI] = append(edits[loc.URI], position.TextEdit{Span: loc.Span, NewText: newName})
+	add := func(loc position.Location) {
+		file := snap.File(loc.URI)
+		if seen[loc] || file == nil || loc.Span.End > len(file.Content) || string(file.Content[loc.Span.Start:loc.Span.End]) != oldName {
+			return
 		}
+		seen[loc] = true
+		edits[loc.URI] = append(edits[loc.URI], position.TextEdit{Span: loc.Span, NewText: newName})
+	}
+
+	for _, def := range defs {
+		if def.Service.Name != oldName {
+			continue // the use reaches this service through another name
+		}
+		for _, loc := range snap.Index().References(snap, def, true) {
+			add(loc)
+		}
+	}
+	for _, loc := range workspace.ServiceUses(snap, oldName) {
+		add(loc)
 	}
 	return edits
 }

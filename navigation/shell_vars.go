@@ -71,6 +71,47 @@ func envDefinitions(containers []*workspace.Container, name string) []position.L
 	return main
 }
 
+// shellVarHighlights returns, for a variable at offset in a script, each
+// of its uses (read) and assignments (write) in the script, and for a
+// function, its definition (write) and the commands that call it (read).
+// It returns nil when there is neither at offset.
+func shellVarHighlights(f *workspace.File, offset int) []Highlight {
+	model := f.Shell()
+	if model == nil {
+		return nil
+	}
+	var out []Highlight
+	if fn, _ := workspace.ScriptFunctionAt(model, offset); fn != nil {
+		for _, loc := range functionReferences(f.URI, model, fn, true) {
+			kind := HighlightRead
+			if loc.Span == fn.NameSpan {
+				kind = HighlightWrite
+			}
+			out = append(out, Highlight{Span: loc.Span, Kind: kind})
+		}
+		return out
+	}
+	ref := workspace.ScriptVarAt(model, offset)
+	if ref == nil {
+		return nil
+	}
+	// "${A:=x}" both reads and assigns A at one Span; it counts as a write.
+	assigned := map[position.Span]bool{}
+	for _, def := range model.VarDefs {
+		if def.Name == ref.Name {
+			assigned[def.Span] = true
+			out = append(out, Highlight{Span: def.Span, Kind: HighlightWrite})
+		}
+	}
+	for _, use := range model.VarUses {
+		if use.Name == ref.Name && !assigned[use.Span] {
+			out = append(out, Highlight{Span: use.Span, Kind: HighlightRead})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Span.Start < out[j].Span.Start })
+	return out
+}
+
 // secretDefinition returns the top-level declaration of the secret mounted
 // at ref's path in each container that holds the file, or the service's
 // entry when nothing declares it.
