@@ -84,7 +84,7 @@ func undefinedVarDiagnostic(uri position.URI, name string, span position.Span, c
 	return d
 }
 
-// undefinedVarMessage says which containers lack name and what was
+// undefinedVarMessage returns which containers lack name and what was
 // searched. A declared env_file that is missing may set it, so the message
 // names that file instead of saying that no env_file sets it.
 func undefinedVarMessage(name, setter string, set, missing []*workspace.Container) string {
@@ -267,12 +267,12 @@ func sourceCommands(model *shell.File) []*shell.Command {
 	return out
 }
 
-// sourcedFile returns the script model of the file that "." reads: a
-// file at that path in one of the containers, or, for a relative path, a
+// sourcedFile returns the script model of the file that "." reads. That is
+// a file at that path in one of the containers or, for a relative path, a
 // file of the workspace under dir, the OS folder of the script that the
 // process runs. The shell reads a relative path from its working folder,
 // which is the same for every sourced file. It returns nil when the path
-// is missing or holds an expansion, or no such file is in the workspace.
+// is missing or contains an expansion, or no such file is in the workspace.
 func sourcedFile(snap *workspace.Snapshot, args []*shell.Word, dir string, containers []*workspace.Container) *shell.File {
 	if len(args) == 0 || args[0].Dynamic || args[0].Literal == "" {
 		return nil

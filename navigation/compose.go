@@ -271,6 +271,9 @@ func (composeProvider) rename(ctx context.Context, snap *workspace.Snapshot, f *
 	}
 	if t.kind == compose.KindService {
 		for _, use := range snap.Index().HostUses(t.name) {
+			if use.Name != t.name {
+				continue // written as the container_name, hostname or an alias, which keep their names
+			}
 			edits[use.Location.URI] = append(edits[use.Location.URI], position.TextEdit{Span: use.Location.Span, NewText: newName})
 		}
 		addServiceUseEdits(snap, edits, t.name, newName)

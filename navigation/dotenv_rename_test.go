@@ -187,8 +187,8 @@ func TestComposeVariableRenameReachesScripts(t *testing.T) {
 	}
 	got := applied(t, ws, edits)
 	want := map[string]string{
-		"srcs/.env":                                  "SITE_DOMAIN=login.42.fr",
-		"srcs/docker-compose.yml":                    "- SITE_DOMAIN=${SITE_DOMAIN}",
+		"srcs/.env":               "SITE_DOMAIN=login.42.fr",
+		"srcs/docker-compose.yml": "- SITE_DOMAIN=${SITE_DOMAIN}",
 		"srcs/requirements/wordpress/tools/setup.sh": `--url="$SITE_DOMAIN"`,
 		"srcs/requirements/nginx/conf/site.conf":     "server_name ${SITE_DOMAIN};",
 	}

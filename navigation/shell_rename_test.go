@@ -8,12 +8,13 @@ import (
 	"testing"
 
 	"github.com/stackls/stackls/internal/testws"
+	"github.com/stackls/stackls/position"
 )
 
-// renameArchive names the service mariadb by its key in a script, a
-// Makefile and compose, and by its container_name, hostname and alias;
-// the service proxy has the alias "mariadb-ro".
-const renameArchive = `
+// hostRenameArchive names the service mariadb by its key in a script, a
+// Makefile and compose, and in the script by its container_name, hostname
+// and network alias too.
+const hostRenameArchive = `
 -- Makefile --
 COMPOSE = docker compose -f compose.yaml
 logs:
@@ -48,7 +49,7 @@ exec "$@"
 `
 
 func TestHostRenameFromScript(t *testing.T) {
-	ws := testws.New(t, renameArchive)
+	ws := testws.New(t, hostRenameArchive)
 	snap := ws.Snapshot()
 	uri, offset := ws.Marker("u1")
 	edits, err := Rename(context.Background(), snap, uri, offset, "db")
@@ -99,14 +100,13 @@ echo "é😀	$«u1»PORT" ${«u2»PORT:-1} $PORTS
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []Highlight{}
+	var want []Highlight
 	for _, m := range []struct {
 		marker string
 		kind   HighlightKind
 	}{{"d1", HighlightWrite}, {"d2", HighlightWrite}, {"u1", HighlightRead}, {"u2", HighlightRead}, {"u3", HighlightRead}} {
 		_, at := ws.Marker(m.marker)
-		want = append(want, Highlight{Span: ws.Find("run.sh", "PORT", 0).Shift(0), Kind: m.kind})
-		want[len(want)-1].Span.Start, want[len(want)-1].Span.End = at, at+len("PORT")
+		want = append(want, Highlight{Span: position.Span{Start: at, End: at + len("PORT")}, Kind: m.kind})
 	}
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("highlights of $PORT\ngot  %v\nwant %v", got, want)

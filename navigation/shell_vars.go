@@ -91,6 +91,7 @@ func shellVarHighlights(f *workspace.File, offset int) []Highlight {
 		}
 		return out
 	}
+
 	ref := workspace.ScriptVarAt(model, offset)
 	if ref == nil {
 		return nil

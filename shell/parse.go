@@ -32,11 +32,11 @@ func Parse(content []byte, dialect Dialect) *File {
 	return f
 }
 
-// SyntaxTree parses f's content again and returns the mvdan.cc/sh tree
-// that f's model was built from, with comments kept: the same dialect
-// fallback, the same masks and the same parser input, so every node's
-// offset is a byte offset into f.Content. After a syntax error, the tree
-// holds the statements before it; it is nil when there are none.
+// SyntaxTree parses f's content again and returns the mvdan.cc/sh tree,
+// with comments kept, that f's model was built from. It uses the same
+// dialect fallback, masks and parser input, so every node's offset is a
+// byte offset into f.Content. After a syntax error, the tree contains the
+// statements before it. It returns nil for a nil f.
 func SyntaxTree(f *File) *syntax.File {
 	if f == nil {
 		return nil
@@ -76,9 +76,9 @@ func parserInput(content []byte) []byte {
 	return src
 }
 
-// invalidByte stands in for a byte that is not UTF-8. A "?" keeps the
-// shape of the script: inside a word it is a glob character, and it ends
-// no word, starts no expansion and is no operator outside "${...}".
+// invalidByte replaces a byte that is not UTF-8 in the parser input. A
+// "?" is a glob character inside a word, so it neither ends the word nor
+// starts a quote. After "$" it reads as "$?", which names no variable.
 const invalidByte = '?'
 
 const bom = "\xef\xbb\xbf"

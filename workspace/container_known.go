@@ -71,11 +71,11 @@ var osImages = map[string]bool{
 }
 
 // EnvComplete reports whether Env lists every variable the container's
-// process gets besides RuntimeVars: a compose service runs it, so that
-// compose declares what the process gets, and its base image is a bare
-// operating system image, which sets no variables of its own. The image of
-// a Dockerfile that no service builds runs with whatever "docker run -e"
-// passes, so its environment is never complete.
+// process gets besides RuntimeVars. That holds when a compose service runs
+// the container, so compose declares what the process gets, and its base
+// image is a bare operating system image, which sets no variables of its
+// own. The image of a Dockerfile that no service builds runs with whatever
+// "docker run -e" passes, so its environment is never complete.
 func (c *Container) EnvComplete() bool {
 	if c.Service == "" {
 		return false
