@@ -21,8 +21,9 @@ func Parse(content []byte) (f *File) {
 		}
 	}()
 
-	root, work, errs := parseTree(content)
-	f.Errors = errs
+	work, invalid := replaceInvalidUTF8(content)
+	root, work, errs := parseTree(work)
+	f.Errors = append(invalidUTF8Errors(content, invalid), errs...)
 	f.lines = newLineTable(work)
 	if root == nil {
 		return f
@@ -31,6 +32,9 @@ func Parse(content []byte) (f *File) {
 	sp := &spanner{lt: f.lines, spans: f.spans}
 	sp.walk(root)
 	f.Anchors, f.Aliases = sp.anchors, sp.aliases
+	if len(invalid) > 0 {
+		f.restoreInvalidBytes(work, invalid)
+	}
 	if len(root.Content) > 0 && root.Content[0].Kind == yaml.MappingNode {
 		f.Root = root.Content[0]
 	}

@@ -442,6 +442,8 @@ func seedFiles(t testing.TB) [][]byte {
 		// include and extends across files
 		[]byte("include:\n  - ./infra/compose.infra.yaml\nservices:\n  job:\n    extends:\n      file: ./common/compose.base.yaml\n      service: \n  job2:\n    extends: cache\n"),
 		[]byte("x: &a [*a]\ny: !reset\nz: !override {<<: [*a]}\n"),
+		// bytes that are not UTF-8 in a comment, a key, a value and an anchor
+		[]byte("# caf\xe9\nservices:\n  w\xe9b: &\xff\n    image: \"\xe9\"\n  db: *\xff\n"),
 	}
 	if dir := os.Getenv("STACKLS_FUZZ_SEEDS"); dir != "" {
 		paths, _ := filepath.Glob(filepath.Join(dir, "*.y*ml"))

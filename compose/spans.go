@@ -187,10 +187,10 @@ func (sp *spanner) skipProperties(n *yaml.Node, off int) int {
 // startsScalar reports whether the text at off is the start of the empty
 // scalar n, rather than the next key or entry.
 func startsScalar(content []byte, off int, n *yaml.Node) bool {
-	switch n.Style {
-	case yaml.DoubleQuotedStyle:
+	switch {
+	case n.Style&yaml.DoubleQuotedStyle != 0:
 		return content[off] == '"'
-	case yaml.SingleQuotedStyle:
+	case n.Style&yaml.SingleQuotedStyle != 0:
 		return content[off] == '\''
 	}
 	return false

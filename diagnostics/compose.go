@@ -38,6 +38,12 @@ func composeDiagnostics(ctx context.Context, snap *workspace.Snapshot, f *worksp
 	if c.proj == nil {
 		return nil
 	}
+	if model.HasInvalidUTF8() {
+		// Compose rejects such a file as a whole, so only the YAML errors,
+		// the invalid bytes first, are worth fixing until it is UTF-8.
+		c.syntax()
+		return c.diags
+	}
 	steps := []func(){
 		c.syntax,
 		c.mergeKeys,

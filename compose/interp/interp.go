@@ -67,27 +67,30 @@ func Refs(s string) []Ref {
 			from = nameEnd
 			continue
 		}
+		matchEnd := from + m[1]
 		if _, _, ok := group("braced"); ok {
-			ref := braced(s, start)
+			ref := braced(s, start, matchEnd)
 			refs = append(refs, ref)
 			from = ref.Span.End
 			continue
 		}
-		end := from + m[1]
-		refs = append(refs, Ref{Invalid: true, Braced: true, Span: position.Span{Start: start, End: invalidEnd(s, end)}})
-		from = max(end, start+2)
+		end := invalidEnd(s, matchEnd)
+		refs = append(refs, Ref{Invalid: true, Braced: true, Span: position.Span{Start: start, End: end}})
+		from = end
 	}
 	return refs
 }
 
-// braced reads the braced reference that starts with "${" at start.
-func braced(s string, start int) Ref {
-	closing := closingBrace(s, start)
-	end := len(s)
-	if closing >= 0 {
-		end = closing + 1
+// braced reads the braced reference that starts with "${" at start and
+// that compose-go's pattern matched up to matchEnd, just past a "}".
+// As in compose-go, the reference ends at the first closing brace inside
+// the match, and the text after it is read as more references.
+func braced(s string, start, matchEnd int) Ref {
+	end := matchEnd
+	if closing := closingBrace(s[start:matchEnd]); closing >= 0 {
+		end = start + closing + 1
 	}
-	body := s[start+2 : max(start+2, end-1)]
+	body := s[start+2 : end-1]
 	nameLen := 0
 	for nameLen < len(body) && isNameByte(body[nameLen], nameLen == 0) {
 		nameLen++
@@ -110,28 +113,36 @@ func braced(s string, start int) Ref {
 	return ref
 }
 
-// closingBrace returns the offset of the "}" that closes the "${" at
-// start, counting nested "${", or -1.
-func closingBrace(s string, start int) int {
+// closingBrace returns the offset in match of the "}" that closes its
+// "${", or -1, counting braces as compose-go's getFirstBraceClosingIndex
+// does (compose-go v2.x). The byte after each "{" is skipped, so "${A:-{}}"
+// has no closing brace by this count and its whole match is one reference
+// with the default "{}".
+func closingBrace(match string) int {
 	depth := 0
-	for i := start; i < len(s); i++ {
-		switch s[i] {
-		case '{':
-			depth++
+	for i := 0; i < len(match); i++ {
+		switch match[i] {
 		case '}':
 			depth--
 			if depth == 0 {
 				return i
 			}
+		case '{':
+			depth++
+			i++
 		}
 	}
 	return -1
 }
 
-// invalidEnd returns the end of an invalid "${...}": its closing brace, or
-// the end of s.
+// invalidEnd returns the end of an invalid "${...}" whose "${" ends at
+// from: just past its closing brace, or before the next "$", which starts
+// another reference that compose-go reads, or the end of s.
 func invalidEnd(s string, from int) int {
-	if i := strings.IndexByte(s[from:], '}'); i >= 0 {
+	if i := strings.IndexAny(s[from:], "}$"); i >= 0 {
+		if s[from+i] == '$' {
+			return from + i
+		}
 		return from + i + 1
 	}
 	return len(s)

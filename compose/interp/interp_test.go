@@ -21,6 +21,15 @@ func TestRefs(t *testing.T) {
 		{"${1BAD} ${}", "invalid @[0,7) invalid @[8,11)"},
 		{"${UNCLOSED", "invalid @[0,10)"},
 		{"é${A}", "A   @[2,6)"},
+		// The reference ends where compose-go's pattern match ends, so a
+		// "$B" after an unclosed inner "{" is a reference of its own.
+		{"${A+{}0$B", "A + { @[0,6) B   @[7,9)"},
+		// compose-go skips the byte after each "{" when it counts braces.
+		{"${A:-{}}", "A :- {} @[0,8)"},
+		{"${A:-x}y}", "A :- x @[0,7)"},
+		// An invalid "${" ends before the next "$", which compose-go reads.
+		{"${$A", "invalid @[0,2) A   @[2,4)"},
+		{"${ $A}", "invalid @[0,3) A   @[3,5)"},
 	}
 	for _, tt := range tests {
 		var parts []string

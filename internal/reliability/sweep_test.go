@@ -228,7 +228,12 @@ func TestSweepEveryPosition(t *testing.T) {
 	}
 	tricky := trickyWorkspace()
 	t.Run("tricky", func(t *testing.T) { sweep(t, tricky, false) })
-	t.Run("tricky/open/utf-8", func(t *testing.T) { sweep(t, tricky, true, lsptest.WithEncodings("utf-8")) })
+	t.Run("tricky/open/utf-8", func(t *testing.T) {
+		if raceEnabled {
+			t.Skip("3 MiB documents through JSON are too slow under the race detector; the plain run sends them")
+		}
+		sweep(t, tricky, true, lsptest.WithEncodings("utf-8"))
+	})
 }
 
 // sentContent returns content as the server receives it in a JSON

@@ -19,6 +19,9 @@ import (
 	"time"
 )
 
+// codeInternalError is the JSON-RPC error code for an error in the method.
+const codeInternalError = -32603
+
 // ErrClosed is returned by calls made after the server's output ended.
 var ErrClosed = errors.New("connection closed")
 
@@ -44,7 +47,7 @@ type message struct {
 	Error   *ResponseError  `json:"error,omitempty"`
 }
 
-// Response is the answer to a Call with the times the request was written
+// Response is the result of a Call with the times the request was written
 // and the response was read.
 type Response struct {
 	Result   json.RawMessage // "null" when the server found nothing
@@ -55,9 +58,9 @@ type Response struct {
 // Latency returns the time from writing the request to reading its response.
 func (r Response) Latency() time.Duration { return r.Received.Sub(r.Sent) }
 
-// Handler answers the requests and receives the notifications that the
+// Handler replies to the requests and receives the notifications that the
 // server sends. Both methods run on the reading goroutine, so they must
-// return quickly and must not call the Conn.
+// return quickly and must not use Conn.Call.
 type Handler interface {
 	// Request returns the result for a server-to-client request.
 	Request(method string, params json.RawMessage) (any, error)
@@ -239,7 +242,7 @@ func readFrame(tp *textproto.Reader, r io.Reader) ([]byte, error) {
 func (c *Conn) dispatch(msg *message, at time.Time) {
 	switch {
 	case msg.Method != "" && msg.ID != nil:
-		c.answer(msg)
+		c.reply(msg)
 	case msg.Method != "":
 		c.handler.Notification(msg.Method, msg.Params, at)
 	case msg.ID != nil:
@@ -257,19 +260,20 @@ func (c *Conn) dispatch(msg *message, at time.Time) {
 	}
 }
 
-// answer replies to a server-to-client request with the handler's result.
-func (c *Conn) answer(req *message) {
-	reply := &message{JSONRPC: "2.0", ID: req.ID}
+// reply sends the handler's result for a server-to-client request. A
+// handler error becomes an InternalError (-32603) response.
+func (c *Conn) reply(req *message) {
+	resp := &message{JSONRPC: "2.0", ID: req.ID}
 	value, err := c.handler.Request(req.Method, req.Params)
 	if err != nil {
-		reply.Error = &ResponseError{Code: -32603, Message: err.Error()}
+		resp.Error = &ResponseError{Code: codeInternalError, Message: err.Error()}
 	} else {
 		raw, encodeErr := json.Marshal(value)
 		if encodeErr != nil {
 			raw = json.RawMessage("null")
 		}
-		reply.Result = raw
+		resp.Result = raw
 	}
-	// A failed write means the server is gone; the reader sees that next.
-	_, _ = c.write(reply)
+	// A failed write means the server is gone, and the reader sees that next.
+	_, _ = c.write(resp)
 }

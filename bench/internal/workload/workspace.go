@@ -13,10 +13,10 @@ type File struct {
 	Content string
 }
 
-// Workspace returns the files of a monorepo of compose projects, in a
-// fixed order: one compose file per stack, a Dockerfile and an entrypoint
-// for each built service, a check script for each other service, unrelated
-// source and documentation files, and a root Makefile.
+// Workspace returns the files of a monorepo of compose projects in a fixed
+// order. Each stack has a compose file, a Dockerfile and an entrypoint for
+// each built service, and a check script for each other service. Unrelated
+// source and documentation files and a root Makefile follow.
 func Workspace(seed uint64, size Size) []File {
 	p := planFor(size)
 	rng := newRand(seed, 3)
