@@ -7,6 +7,7 @@ import (
 	"github.com/stackls/stackls/compose/project"
 	"github.com/stackls/stackls/dockerfile"
 	"github.com/stackls/stackls/position"
+	"github.com/stackls/stackls/workspace"
 )
 
 // names proposes the names that a value at path refers to, or returns nil
@@ -151,7 +152,7 @@ func variableCompletion(proj *project.Project, content []byte, offset int) *List
 	for _, name := range proj.VarNames() {
 		v := proj.Lookup(name)
 		detail := "set in " + v.Source
-		if !project.IsSecretName(name) {
+		if !workspace.LooksSecret(name) {
 			detail = v.Value + " (" + v.Source + ")"
 		}
 		items = append(items, &Item{Label: name, Kind: KindVariable, Detail: detail, Edit: &position.TextEdit{Span: word, NewText: name}})

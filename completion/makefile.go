@@ -46,7 +46,7 @@ func makefileCompletion(ctx context.Context, snap *workspace.Snapshot, f *worksp
 }
 
 // makefileVariableItems proposes each variable the Makefile sets, with its
-// last value as detail.
+// last value as detail unless the name looks like a secret.
 func makefileVariableItems(mf *makefile.File) []*Item {
 	last := map[string]*makefile.Var{}
 	var names []string
@@ -63,7 +63,11 @@ func makefileVariableItems(mf *makefile.File) []*Item {
 	items := make([]*Item, 0, len(names))
 	for _, name := range names {
 		v := last[name]
-		items = append(items, &Item{Label: name, Kind: KindVariable, Detail: name + " " + v.Op + " " + firstLine(v.Value)})
+		value := firstLine(v.Value)
+		if workspace.LooksSecret(name) {
+			value = workspace.HiddenValue
+		}
+		items = append(items, &Item{Label: name, Kind: KindVariable, Detail: name + " " + v.Op + " " + value})
 	}
 	return items
 }

@@ -55,6 +55,10 @@ type dockerChecker struct {
 	// on first use when buildsDone is false.
 	builds     []*composeBuild
 	buildsDone bool
+
+	// copiedOnly answers onlyCopiedFrom for each stage; nil until its first
+	// call.
+	copiedOnly []bool
 }
 
 func newDockerChecker(ctx context.Context, snap *workspace.Snapshot, f *workspace.File, df *dockerfile.File) *dockerChecker {

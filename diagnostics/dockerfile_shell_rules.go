@@ -4,6 +4,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"mvdan.cc/sh/v3/syntax"
 
@@ -235,40 +236,94 @@ func appendChain(cmds []syntax.Command, stmt *syntax.Stmt) []syntax.Command {
 
 // onlyCopiedFrom reports whether stage i is a build stage whose layers no
 // image keeps: it is not the last stage, no stage is built FROM it, and a
-// later COPY --from or RUN --mount from= takes files out of it.
+// later COPY --from or RUN --mount from= takes files out of it. The answers
+// for all stages are computed in one pass on the first call.
 func (c *dockerChecker) onlyCopiedFrom(i int) bool {
-	stages := c.df.Stages
-	if i < 0 || i >= len(stages)-1 {
-		return false
+	if c.copiedOnly == nil {
+		c.copiedOnly = copiedOnlyStages(c.df)
 	}
-	st := stages[i]
-	names := func(ref string) bool {
-		return ref == strconv.Itoa(i) || st.Name != "" && strings.EqualFold(ref, st.Name)
-	}
-	copied := false
-	for _, later := range stages[i+1:] {
-		if base := c.df.BaseStage(later); base == st {
-			return false
+	return i >= 0 && i < len(c.copiedOnly) && c.copiedOnly[i]
+}
+
+// copiedOnlyStages returns, for each stage of df, whether onlyCopiedFrom
+// holds for it.
+func copiedOnlyStages(df *dockerfile.File) []bool {
+	stages := df.Stages
+	isBase := make([]bool, len(stages))
+	byName := map[string][]int{} // stage indices by foldKey of the name
+	for _, st := range stages {
+		if base := df.BaseStage(st); base != nil {
+			isBase[base.Index] = true
 		}
-		for _, in := range later.Instructions {
-			if fl := in.Flag("from"); fl != nil && in.Keyword == "COPY" && names(fl.Value) {
-				copied = true
+		if st.Name != "" {
+			byName[foldKey(st.Name)] = append(byName[foldKey(st.Name)], st.Index)
+		}
+	}
+
+	// lastUse[k] is the index of the last stage that copies or mounts from
+	// stage k; -1 when none does.
+	lastUse := make([]int, len(stages))
+	for k := range lastUse {
+		lastUse[k] = -1
+	}
+	mark := func(ref string, j int) {
+		if n, err := strconv.Atoi(ref); err == nil && n >= 0 && n < len(stages) && strconv.Itoa(n) == ref {
+			lastUse[n] = max(lastUse[n], j)
+		}
+		for _, k := range byName[foldKey(ref)] {
+			lastUse[k] = max(lastUse[k], j)
+		}
+	}
+	for j, st := range stages {
+		for _, ref := range copySources(st) {
+			mark(ref, j)
+		}
+	}
+
+	only := make([]bool, len(stages))
+	for i := range stages {
+		only[i] = i < len(stages)-1 && !isBase[i] && lastUse[i] > i
+	}
+	return only
+}
+
+// copySources returns the stage references of the COPY --from flags and
+// RUN --mount from= options of a stage.
+func copySources(st *dockerfile.Stage) []string {
+	var refs []string
+	for _, in := range st.Instructions {
+		if fl := in.Flag("from"); fl != nil && in.Keyword == "COPY" {
+			refs = append(refs, fl.Value)
+		}
+		if in.Keyword != "RUN" {
+			continue
+		}
+		for _, fl := range in.Flags {
+			if fl.Name != "mount" {
+				continue
 			}
-			for _, fl := range in.Flags {
-				if fl.Name == "mount" && in.Keyword == "RUN" && mountsFrom(in, fl, names) {
-					copied = true
+			for _, opt := range dockerfile.MountOptions(in, fl) {
+				if opt.Key == "from" {
+					refs = append(refs, opt.Value)
 				}
 			}
 		}
 	}
-	return copied
+	return refs
 }
 
-func mountsFrom(in *dockerfile.Instruction, fl *dockerfile.Flag, names func(string) bool) bool {
-	for _, opt := range dockerfile.MountOptions(in, fl) {
-		if opt.Key == "from" && names(opt.Value) {
-			return true
+// foldKey returns a key under which two strings are equal exactly when
+// strings.EqualFold reports them equal: each rune is replaced by the
+// smallest rune of its Unicode simple case folding orbit.
+func foldKey(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		least := r
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			least = min(least, f)
 		}
+		b.WriteRune(least)
 	}
-	return false
+	return b.String()
 }

@@ -41,6 +41,15 @@ type File struct {
 	symbolsOnce sync.Once
 	symbols     []*Symbol // built on first use by Symbols
 	uses        []*Use    // every Use of symbols, by offset
+
+	// scopeOnce guards the variable scopes that buildScopes computes on
+	// first use: global is GlobalEnv, bases[i] is the base stage of stage i
+	// (nil for an image), and stageEnds[i] is the variables at the end of
+	// stage i. None of them is changed after buildScopes returns.
+	scopeOnce sync.Once
+	global    *Env
+	bases     []*Stage
+	stageEnds []*Env
 }
 
 // Directive is a parser directive such as "# syntax=docker/dockerfile:1".

@@ -113,8 +113,31 @@ func (f *File) Expand(word string, env *Env) (string, []string) {
 }
 
 // GlobalEnv returns the variables that FROM lines can use: the predefined
-// platform ARGs and every ARG before the first FROM.
+// platform ARGs and every ARG before the first FROM. It is computed once per
+// File, and the caller must not change the returned Env.
 func (f *File) GlobalEnv() *Env {
+	f.scopeOnce.Do(f.buildScopes)
+	return f.global
+}
+
+// buildScopes computes, once per File, the global variables, the base stage
+// of each stage and the variables at the end of each stage. A stage's base
+// is always an earlier stage, so one pass in source order is enough.
+func (f *File) buildScopes() {
+	f.global = f.buildGlobalEnv()
+	f.bases = make([]*Stage, len(f.Stages))
+	for i, st := range f.Stages {
+		f.bases[i] = f.findBaseStage(st, f.global)
+	}
+	f.stageEnds = make([]*Env, len(f.Stages))
+	for i := range f.Stages {
+		f.stageEnds[i] = f.stageEnv(i, nil, f.global, 0)
+	}
+}
+
+// buildGlobalEnv returns a new Env of the predefined platform ARGs and the
+// ARGs before the first FROM.
+func (f *File) buildGlobalEnv() *Env {
 	env := newEnv()
 	for _, p := range PlatformArgs {
 		env.bindings[p.Name] = &Binding{Name: p.Name, Value: p.Value, Set: true, Predefined: true, FromStage: -1}
@@ -150,8 +173,8 @@ func (f *File) EnvAt(in *Instruction) *Env {
 func (f *File) stageEnv(i int, stop *Instruction, global *Env, depth int) *Env {
 	st := f.Stages[i]
 	env := newEnv()
-	if base := f.BaseStage(st); base != nil && depth < len(f.Stages) {
-		env = f.stageEnv(base.Index, nil, global, depth+1).clone()
+	if base := f.bases[i]; base != nil && depth < len(f.Stages) {
+		env = f.stageEndEnv(base.Index, global, depth+1).clone()
 		for k, b := range env.bindings {
 			if b.FromStage < 0 && !b.Predefined {
 				inherited := *b
@@ -170,6 +193,15 @@ func (f *File) stageEnv(i int, stop *Instruction, global *Env, depth int) *Env {
 		f.applyDecls(in, env, global)
 	}
 	return env
+}
+
+// stageEndEnv returns the variables at the end of stage i, from the memo
+// when buildScopes has filled it in. The caller must not change the result.
+func (f *File) stageEndEnv(i int, global *Env, depth int) *Env {
+	if f.stageEnds != nil && f.stageEnds[i] != nil {
+		return f.stageEnds[i]
+	}
+	return f.stageEnv(i, nil, global, depth)
 }
 
 // applyDecls adds the variables that an ARG or ENV instruction declares.
@@ -214,7 +246,17 @@ func (f *File) declsOf(in *Instruction) []*VarDecl {
 // test"), or nil when its base is an image. The base name is expanded with
 // the global ARGs first, as buildkit does.
 func (f *File) BaseStage(st *Stage) *Stage {
-	name, _ := f.Expand(st.Image, f.GlobalEnv())
+	global := f.GlobalEnv()
+	if st != nil && st.Index >= 0 && st.Index < len(f.Stages) && f.Stages[st.Index] == st {
+		return f.bases[st.Index]
+	}
+	return f.findBaseStage(st, global)
+}
+
+// findBaseStage looks up the earlier stage named by st's image, expanded
+// with the global variables.
+func (f *File) findBaseStage(st *Stage, global *Env) *Stage {
+	name, _ := f.Expand(st.Image, global)
 	for _, other := range f.Stages[:st.Index] {
 		if other.Name != "" && strings.EqualFold(other.Name, name) {
 			return other

@@ -84,7 +84,7 @@ func inValueOffset(model *compose.File, n *yaml.Node, offset int, ref interp.Ref
 func variableMarkdown(proj *project.Project, value string, ref interp.Ref) string {
 	var b strings.Builder
 	v := proj.Lookup(ref.Name)
-	secret := project.IsSecretName(ref.Name)
+	secret := workspace.LooksSecret(ref.Name)
 	b.WriteString("**`" + ref.Name + "`**")
 	switch {
 	case v.Set && secret:
@@ -133,7 +133,7 @@ func effectLine(v project.Var, ref interp.Ref) string {
 
 func hasSecretRef(value string) bool {
 	for _, r := range interp.All(interp.Refs(value)) {
-		if project.IsSecretName(r.Name) {
+		if workspace.LooksSecret(r.Name) {
 			return true
 		}
 	}

@@ -69,7 +69,7 @@ func dotenvValueText(snap *workspace.Snapshot, f *workspace.File, model *dotenv.
 	switch {
 	case e.Inherited:
 		text += " takes its value from the environment `docker compose` runs in (the line has no `=`)"
-	case looksSecretName(e.Key):
+	case workspace.LooksSecret(e.Key):
 		text += " is set (value hidden: the name looks like a secret)"
 	default:
 		text += " = " + codeValue(e.Value)
@@ -78,19 +78,6 @@ func dotenvValueText(snap *workspace.Snapshot, f *workspace.File, model *dotenv.
 		text += fmt.Sprintf("\n\nLine %d sets it again, and that value wins.", last.Line+1)
 	}
 	return text
-}
-
-// looksSecretName reports whether a variable name looks like it holds a
-// secret: it contains PASS (PASSWORD, PASSWD), SECRET, TOKEN, KEY or
-// CREDENTIAL, in any case.
-func looksSecretName(name string) bool {
-	upper := strings.ToUpper(name)
-	for _, word := range []string{"PASS", "SECRET", "TOKEN", "KEY", "CREDENTIAL"} {
-		if strings.Contains(upper, word) {
-			return true
-		}
-	}
-	return false
 }
 
 // composeRefsOf returns the "${name}" references of the compose projects

@@ -96,11 +96,16 @@ func makefileFileHover(snap *workspace.Snapshot, uri position.URI, hit *makefile
 // maxShownAssignments caps the assignments a variable hover lists.
 const maxShownAssignments = 5
 
+// makefileVarHover returns the assignments of a variable and its
+// expanded value. For a name that looks like a secret it shows only the
+// names and operators, and it never shows an expansion that takes a
+// value from such a variable.
 func makefileVarHover(f *workspace.File, mf *makefile.File, name string) string {
 	defs := mf.VarDefs(name)
 	if len(defs) == 0 {
 		return fmt.Sprintf("`%s` is not set in this Makefile; make takes it from the environment or the command line.", name)
 	}
+	secret := workspace.LooksSecret(name)
 	var b strings.Builder
 	b.WriteString("```make\n")
 	for i, v := range defs {
@@ -108,14 +113,46 @@ func makefileVarHover(f *workspace.File, mf *makefile.File, name string) string 
 			fmt.Fprintf(&b, "# ... %d more\n", len(defs)-i)
 			break
 		}
+		if secret {
+			b.WriteString(v.Name + " " + v.Op + " ...\n")
+			continue
+		}
 		b.WriteString(string(f.Content[v.Span.Start:v.Span.End]))
 		b.WriteString("\n")
 	}
 	b.WriteString("```")
-	if value, ok := mf.VarValue(name); ok && value != defs[len(defs)-1].Value {
-		fmt.Fprintf(&b, "\n\nExpands to `%s`", value)
+	switch {
+	case secret:
+		b.WriteString("\n\nSet (value hidden: the name looks like a secret)")
+	case usesSecretVar(mf, name, map[string]bool{}):
+		b.WriteString("\n\nIts expansion is hidden: it takes the value of a variable whose name looks like a secret.")
+	default:
+		if value, ok := mf.VarValue(name); ok && value != defs[len(defs)-1].Value {
+			fmt.Fprintf(&b, "\n\nExpands to `%s`", value)
+		}
 	}
 	return b.String()
+}
+
+// usesSecretVar reports whether the value of the variable name refers,
+// directly or through other variables, to a variable whose name looks
+// like a secret. seen holds the names already followed.
+func usesSecretVar(mf *makefile.File, name string, seen map[string]bool) bool {
+	if seen[name] {
+		return false
+	}
+	seen[name] = true
+	for _, v := range mf.VarDefs(name) {
+		for _, ref := range mf.Refs {
+			if ref.Span.Start < v.ValueSpan.Start || ref.Span.End > v.ValueSpan.End {
+				continue
+			}
+			if workspace.LooksSecret(ref.Name) || usesSecretVar(mf, ref.Name, seen) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // maxShownRecipeLines caps the recipe lines a target hover shows.

@@ -12,8 +12,9 @@ import (
 	"github.com/stackls/stackls/position"
 )
 
-// maxFuzzContent caps the content a fuzz input checks, in bytes: the
-// reference below is quadratic in the length of a line.
+// maxFuzzContent caps the content a fuzz input checks, in bytes. The
+// checks convert every offset of a line, each in time linear in the
+// line's length, so they take time quadratic in it.
 const maxFuzzContent = 4096
 
 var encodings = []position.Encoding{position.UTF16, position.UTF8, position.UTF32}
@@ -53,7 +54,7 @@ func addSeeds(f *testing.F, add func(content []byte)) {
 	})
 }
 
-// refLine is one line of content as the reference model sees it.
+// refLine is one line of content as the reference model splits it.
 type refLine struct {
 	start, end int   // byte offsets of the line's text, without "\r\n" or "\n"
 	boundaries []int // offsets in [start, end] where a character starts, and end
@@ -237,12 +238,13 @@ func checkOutOfRange(t *testing.T, m *position.Mapper, content []byte) {
 	}
 }
 
-// scriptChanges decodes a fuzz script into content changes against the
-// contents they will apply to: each change takes 5 bytes (flags, start
-// line, start character, end line, end character), reduced to the lines
-// and characters near the content so that most changes apply. A byte of
-// 255 stands for a position far past the end. The text of change i is
-// part i of texts split at "|".
+// scriptChanges decodes a fuzz script into content changes and returns
+// them with the content a plain splice gives, and whether every change
+// applies. Each change takes 5 bytes: flags, start line, start character,
+// end line and end character. Lines and characters are reduced modulo the
+// content's size so that most changes apply, and a byte of 255 stands for
+// a position far past the end. The text of change i is part i of texts
+// split at "|".
 func scriptChanges(content []byte, script []byte, texts string, enc position.Encoding) ([]position.Change, []byte, bool) {
 	parts := splitParts(texts)
 	var changes []position.Change

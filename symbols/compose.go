@@ -48,7 +48,6 @@ func composeSymbols(ctx context.Context, f *workspace.File) ([]*Symbol, error) {
 			sym.Children = includeSymbols(model, value)
 		} else {
 			sym.Kind = KindProperty
-			sym.Detail = scalarDetail(value)
 		}
 		out = append(out, sym)
 	}
@@ -67,7 +66,7 @@ func entrySymbol(model *compose.File, key, value *yaml.Node, kind Kind) *Symbol 
 	if name == "" {
 		name = " "
 	}
-	return &Symbol{Name: name, Kind: kind, Span: span, SelectionSpan: keySpan, Detail: scalarDetail(value)}
+	return &Symbol{Name: name, Kind: kind, Span: span, SelectionSpan: keySpan, Detail: entryDetail(key, value)}
 }
 
 // propertySymbols returns the keys of a mapping as symbols.
@@ -88,6 +87,16 @@ func includeSymbols(model *compose.File, value *yaml.Node) []*Symbol {
 		out = append(out, &Symbol{Name: inc.Value, Kind: KindFile, Span: inc.Span, SelectionSpan: inc.Span})
 	}
 	return out
+}
+
+// entryDetail returns the detail of a mapping entry: its scalar value, or
+// that it is set when the key looks like a secret.
+func entryDetail(key, value *yaml.Node) string {
+	detail := scalarDetail(value)
+	if detail != "" && workspace.LooksSecret(key.Value) {
+		return workspace.HiddenValue
+	}
+	return detail
 }
 
 // scalarDetail returns a scalar's value, cut to one short line, as a

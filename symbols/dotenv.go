@@ -3,7 +3,6 @@ package symbols
 import (
 	"context"
 
-	"github.com/stackls/stackls/compose/project"
 	"github.com/stackls/stackls/workspace"
 )
 
@@ -22,8 +21,8 @@ func dotenvSymbols(ctx context.Context, f *workspace.File) ([]*Symbol, error) {
 		detail := e.Value
 		if e.Inherited {
 			detail = "(from the environment)"
-		} else if project.IsSecretName(e.Key) {
-			detail = "(hidden)"
+		} else if workspace.LooksSecret(e.Key) {
+			detail = workspace.HiddenValue
 		}
 		out = append(out, &Symbol{Name: e.Key, Kind: KindVariable, Detail: detail, Span: e.Span, SelectionSpan: e.KeySpan})
 	}

@@ -60,9 +60,14 @@ func ruleDetail(r *makefile.Rule) string {
 	return strings.Join(names, " ")
 }
 
+// varDetail returns the operator and first line of an assignment, with
+// the value hidden when the name looks like a secret.
 func varDetail(v *makefile.Var) string {
 	value, _, cut := strings.Cut(v.Value, "\n")
-	if cut {
+	switch {
+	case workspace.LooksSecret(v.Name):
+		value = workspace.HiddenValue
+	case cut:
 		value += " ..."
 	}
 	detail := v.Op + " " + value

@@ -100,11 +100,24 @@ func Folding(ctx context.Context, snap *workspace.Snapshot, uri position.URI) ([
 	return nil, nil
 }
 
-// Workspace returns the symbols of every file whose name contains query,
-// case-insensitively, sorted by name.
+// Workspace returns the symbols of the workspace whose name contains
+// query, case-insensitively, sorted by name: the top-level symbols of each
+// file (stages, Make targets and variables, script functions), the entries
+// of compose sections (services, networks, volumes, secrets, configs), and
+// each shell script itself.
 func Workspace(ctx context.Context, snap *workspace.Snapshot, query string) ([]WorkspaceSymbol, error) {
 	query = strings.ToLower(query)
 	var found []WorkspaceSymbol
+	add := func(f *workspace.File, sym *Symbol, container string) {
+		if strings.Contains(strings.ToLower(sym.Name), query) {
+			found = append(found, WorkspaceSymbol{
+				Name:      sym.Name,
+				Kind:      sym.Kind,
+				Location:  position.Location{URI: f.URI, Span: sym.SelectionSpan},
+				Container: container,
+			})
+		}
+	}
 	for _, f := range snap.Files() {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -113,15 +126,17 @@ func Workspace(ctx context.Context, snap *workspace.Snapshot, query string) ([]W
 		if err != nil {
 			return nil, err
 		}
+		if f.Kind == workspace.KindShell {
+			add(f, &Symbol{Name: f.URI.Base(), Kind: KindFile}, "script")
+		}
 		for _, sym := range outline {
-			if strings.Contains(strings.ToLower(sym.Name), query) {
-				found = append(found, WorkspaceSymbol{
-					Name:      sym.Name,
-					Kind:      sym.Kind,
-					Location:  position.Location{URI: f.URI, Span: sym.SelectionSpan},
-					Container: f.URI.Base(),
-				})
+			if f.Kind == workspace.KindCompose && sym.Kind == KindNamespace {
+				for _, child := range sym.Children {
+					add(f, child, f.URI.Base()+" "+sym.Name)
+				}
+				continue
 			}
+			add(f, sym, f.URI.Base())
 		}
 	}
 	sort.SliceStable(found, func(i, j int) bool { return found[i].Name < found[j].Name })

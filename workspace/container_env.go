@@ -315,16 +315,3 @@ func appendLocation(list []position.Location, loc position.Location) []position.
 	}
 	return append(list, loc)
 }
-
-// LooksSecret reports whether a variable name looks like it holds a
-// secret, so that its value must never be shown: it contains PASS
-// (PASSWORD, PASSWD), SECRET, TOKEN or KEY, in any case.
-func LooksSecret(name string) bool {
-	upper := strings.ToUpper(name)
-	for _, word := range []string{"PASS", "SECRET", "TOKEN", "KEY"} {
-		if strings.Contains(upper, word) {
-			return true
-		}
-	}
-	return false
-}

@@ -3,7 +3,6 @@ package project
 import (
 	"fmt"
 	"os"
-	"strings"
 
 	"github.com/stackls/stackls/compose/interp"
 	"github.com/stackls/stackls/position"
@@ -61,19 +60,6 @@ func (p *Project) VarNames() []string {
 		}
 	}
 	return names
-}
-
-// IsSecretName reports whether a variable name looks like it holds a
-// secret, so that its value must not be shown: it contains PASSWORD,
-// SECRET, TOKEN or KEY in any case.
-func IsSecretName(name string) bool {
-	upper := strings.ToUpper(name)
-	for _, word := range []string{"PASSWORD", "PASSWD", "SECRET", "TOKEN", "KEY"} {
-		if strings.Contains(upper, word) {
-			return true
-		}
-	}
-	return false
 }
 
 // Substitute interpolates value with lookup. It returns false when a

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/stackls/stackls/internal/testws"
+	"github.com/stackls/stackls/workspace"
 )
 
 func init() {
@@ -102,8 +103,8 @@ func TestProjectVariables(t *testing.T) {
 		}
 	}
 	for name, secret := range map[string]bool{"DB_PASSWORD": true, "api_key": true, "GH_TOKEN": true, "TAG": false, "MONKEY_ISLAND": true} {
-		if IsSecretName(name) != secret {
-			t.Errorf("IsSecretName(%q) = %v", name, !secret)
+		if workspace.LooksSecret(name) != secret {
+			t.Errorf("LooksSecret(%q) = %v", name, !secret)
 		}
 	}
 }

@@ -115,7 +115,11 @@ func TestNonUTF8PositionsStayRight(t *testing.T) {
 		t.Errorf("diagnostics of the Dockerfile = %v, want the last one starting at %d (`FROMM`)", dockerDiags, want.Start)
 	}
 	composeContent := latin1Files["compose.yaml"]
-	for _, d := range c.Diagnostics("compose.yaml") {
+	composeDiags := c.Diagnostics("compose.yaml")
+	if len(composeDiags) == 0 {
+		t.Errorf("compose.yaml on disk: no diagnostics, want one on the bytes that are not UTF-8, which compose rejects")
+	}
+	for _, d := range composeDiags {
 		if utf8.Valid(composeContent[d.Span.Start:d.Span.End]) {
 			t.Errorf("compose.yaml on disk: diagnostic %v covers %q, which holds no invalid byte", d, composeContent[d.Span.Start:d.Span.End])
 		}

@@ -106,11 +106,10 @@ func startServer(t testing.TB, fs files, start []lsptest.Option, init ...lsptest
 // uriOf returns the URI of a workspace file as the server spells it.
 func uriOf(c *lsptest.Client, rel string) string { return string(c.WS.URI(rel)) }
 
-// trickyWorkspace returns small files of every kind that editors and
-// repositories produce and that parsers find hard: empty files, one
-// space, no final newline, CRLF, a BOM, NUL bytes, bytes that are not
-// UTF-8, characters outside the BMP, a file over the 2 MiB limit, and
-// half-typed lines of each kind.
+// trickyWorkspace returns files of every kind that parsers find hard. It
+// has empty files, one space, no final newline, CRLF, a BOM, NUL bytes,
+// bytes that are not UTF-8, characters outside the BMP, files over and at
+// the 2 MiB limit, and half-typed lines of each kind.
 func trickyWorkspace() files {
 	fs := files{
 		"compose.yaml":      []byte("services:\n  web:\n    image: nginx\n    build:\n      context: ./web\n      target: dev\n    env_file: .env\n    environment:\n      DB_HOST: db:5432\n      GREETING: ${GREETING:-hé𝄞}\n  db:\n    image: postgres:16\n"),

@@ -138,11 +138,41 @@ func hostOffsets(content string, names map[string]bool) []int {
 		for i < len(content) && hostChar(content[i]) {
 			i++
 		}
-		if names[content[start:i]] && (start == 0 || (content[start-1] != '$' && content[start-1] != '{')) {
+		if names[content[start:i]] && hostContext(content, start, i) {
 			out = append(out, start)
 		}
 	}
 	return out
+}
+
+// hostContext reports whether the word at content[start:end] stands where a
+// host name does: after a space, "=", "@" or "//", and before ":" and a
+// digit, a space, "/" after "//", or the end of the line; never inside a
+// path, a variable name or a comment.
+func hostContext(content string, start, end int) bool {
+	lineStart := strings.LastIndexByte(content[:start], '\n') + 1
+	if strings.HasPrefix(strings.TrimLeft(content[lineStart:start], " \t"), "#") {
+		return false
+	}
+	afterScheme := strings.HasSuffix(content[:start], "//")
+	if start > 0 && !afterScheme {
+		switch content[start-1] {
+		case ' ', '\t', '=', '@', '"', '\'':
+		default:
+			return false
+		}
+	}
+	if end == len(content) {
+		return true
+	}
+	switch next := content[end]; {
+	case next == ':':
+		return end+1 < len(content) && content[end+1] >= '0' && content[end+1] <= '9'
+	case next == '/':
+		return afterScheme
+	default:
+		return next == ' ' || next == '\t' || next == '\n' || next == '"' || next == ';' || next == '\''
+	}
 }
 
 func hostChar(c byte) bool {
