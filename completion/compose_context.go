@@ -140,8 +140,12 @@ func parentPath(content []byte, lineStart, indent, dash int) []string {
 	}
 	for end := lineStart - 1; end > 0 && (target > 0 || inItem); {
 		start := bytes.LastIndexByte(content[:end], '\n') + 1
-		info := parseLine(string(content[start:end]))
+		line := content[start:end]
 		end = start - 1
+		if leadingSpaces(line) > target {
+			continue // deeper than any owner: parseLine would skip it too
+		}
+		info := parseLine(string(line))
 		if info.blank {
 			continue
 		}
@@ -179,15 +183,45 @@ func parentPath(content []byte, lineStart, indent, dash int) []string {
 	return path
 }
 
+// leadingSpaces returns the number of spaces that start line.
+func leadingSpaces(line []byte) int {
+	n := 0
+	for n < len(line) && line[n] == ' ' {
+		n++
+	}
+	return n
+}
+
+// nextLine returns the start of the line before (dir -1) or after (dir 1)
+// the line that starts at lineStart, or -1 when there is none.
+func nextLine(content []byte, lineStart, dir int) int {
+	if dir < 0 {
+		if lineStart == 0 {
+			return -1
+		}
+		return bytes.LastIndexByte(content[:lineStart-1], '\n') + 1
+	}
+	end := bytes.IndexByte(content[lineStart:], '\n')
+	if end < 0 {
+		return -1
+	}
+	return lineStart + end + 1
+}
+
 // siblingKeys returns the keys written at column indent in the block
 // around the line that starts at lineStart.
 func siblingKeys(content []byte, lineStart, indent int) map[string]bool {
 	keys := map[string]bool{}
-	lines := bytes.Split(content, []byte("\n"))
-	current := bytes.Count(content[:lineStart], []byte("\n"))
 	for _, dir := range []int{-1, 1} {
-		for i := current + dir; i >= 0 && i < len(lines); i += dir {
-			info := parseLine(string(lines[i]))
+		for start := nextLine(content, lineStart, dir); start >= 0; start = nextLine(content, start, dir) {
+			line := content[start:]
+			if end := bytes.IndexByte(line, '\n'); end >= 0 {
+				line = line[:end]
+			}
+			if leadingSpaces(line) > indent {
+				continue // neither a sibling nor the end of the block
+			}
+			info := parseLine(string(line))
 			if info.blank {
 				continue
 			}

@@ -6,6 +6,8 @@
 package compose
 
 import (
+	"sync"
+
 	"github.com/stackls/stackls/position"
 	"gopkg.in/yaml.v3"
 )
@@ -30,6 +32,9 @@ type File struct {
 
 	lines *lineTable
 	spans map[*yaml.Node]position.Span // every node of Root's document
+
+	refsOnce sync.Once
+	refs     []Ref // built on first use by Refs
 }
 
 // Scalar is a YAML scalar value and the Span of its bytes (quotes included).

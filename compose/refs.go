@@ -32,6 +32,17 @@ type Ref struct {
 // Refs returns every definition and use of a name in f, sorted by offset.
 // A use that several services share through a merge key appears once.
 func (f *File) Refs() []Ref {
+	return append([]Ref(nil), f.cachedRefs()...)
+}
+
+// cachedRefs returns the Refs of the File, built once; the caller must not
+// change the slice.
+func (f *File) cachedRefs() []Ref {
+	f.refsOnce.Do(func() { f.refs = f.buildRefs() })
+	return f.refs
+}
+
+func (f *File) buildRefs() []Ref {
 	var refs []Ref
 	seen := map[position.Span]bool{}
 	add := func(r Ref) {
@@ -80,7 +91,7 @@ func (f *File) serviceRefs(svc *Service, add func(Ref)) {
 
 // RefAt returns the occurrence of a name whose Span holds offset, or nil.
 func (f *File) RefAt(offset int) *Ref {
-	for _, r := range f.Refs() {
+	for _, r := range f.cachedRefs() {
 		if r.Span.Contains(offset) {
 			return &r
 		}

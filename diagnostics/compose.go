@@ -58,6 +58,7 @@ func composeDiagnostics(ctx context.Context, snap *workspace.Snapshot, f *worksp
 		c.builds,
 		c.files,
 		c.includeCycles,
+		c.imageOrBuild,
 	}
 	for _, step := range steps {
 		if ctx.Err() != nil {

@@ -69,7 +69,7 @@ func copyTree(t *testing.T, src, dst string) {
 // error, or nil when it accepts the project.
 func composeGoVerdict(path string) error {
 	opts, err := cli.NewProjectOptions([]string{path},
-		cli.WithWorkingDirectory(filepath.Dir(path)), cli.WithName("conformance"), cli.WithDotEnv)
+		cli.WithWorkingDirectory(filepath.Dir(path)), cli.WithName("conformance"), cli.WithEnvFiles(), cli.WithDotEnv)
 	if err != nil {
 		return err
 	}

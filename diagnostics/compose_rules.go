@@ -48,6 +48,7 @@ var (
 	composeRuleMissingBuildContext = composeRule{"MissingBuildContext", Error, composeDocs + "build/#context"}
 	composeRuleMissingResourceFile = composeRule{"MissingResourceFile", Error, composeDocs + "secrets/"}
 	composeRuleIncludeCycle        = composeRule{"IncludeCycle", Error, composeDocs + "include/"}
+	composeRuleMissingImage        = composeRule{"MissingImage", Error, composeDocs + "services/#image"}
 )
 
 // diag returns a Diagnostic of rule at span with a formatted message.

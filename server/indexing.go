@@ -50,6 +50,11 @@ func (s *server) indexWorkspace(ctx context.Context, folders []string) {
 
 	snap, err := s.session.AddFolders(ctx, folders)
 	s.markIndexed()
+	s.logSkipped()
+	if lazy := s.session.TakeLazyIndex(); lazy != nil {
+		s.log.Warn("indexing the workspace lazily because it is over the discovery limits", "files", lazy.Files, "limit", lazy.Limit, "read", lazy.Read, "unread", lazy.Unread, "incomplete", lazy.Incomplete)
+		s.showMessage(ctx, protocol.MessageTypeWarning, lazyIndexMessage(lazy))
+	}
 	done := IndexedParams{DurationMS: time.Since(start).Milliseconds()}
 	if err != nil {
 		done.Error = err.Error()
@@ -85,6 +90,35 @@ func indexSummary(snap *workspace.Snapshot, folders int, took time.Duration) str
 		len(snap.Files()), folders, took.Milliseconds(), strings.Join(kinds, ", "))
 }
 
+// logSkipped logs each file with a known kind that the session does not
+// parse, with its path and reason, once per path for the life of the
+// session.
+func (s *server) logSkipped() {
+	for _, sk := range s.session.TakeSkipped() {
+		s.log.Warn("not parsing a workspace file", "path", sk.Path, "reason", sk.Reason)
+	}
+}
+
+// lazyIndexMessage returns the message that explains what a workspace
+// over the discovery limits left out of the first index, and how to index
+// it in full.
+func lazyIndexMessage(lazy *workspace.LazyIndex) string {
+	var b strings.Builder
+	if lazy.Incomplete {
+		fmt.Fprintf(&b, "stackls stopped listing the workspace folders after %d files, so files past them are indexed only when you open them. ", lazy.Files)
+	} else {
+		fmt.Fprintf(&b, "The workspace folders hold %d files, over the limit of %d that stackls indexes in full, so it indexes them lazily. ", lazy.Files, lazy.Limit)
+	}
+	if lazy.Unread > 0 {
+		fmt.Fprintf(&b, "It read %d of the %d files whose name shows their kind (Makefiles and compose files first);", lazy.Read, lazy.Read+lazy.Unread)
+	} else {
+		fmt.Fprintf(&b, "It read the %d files whose name shows their kind;", lazy.Read)
+	}
+	b.WriteString(" it reads the others when an indexed file names them or when you open them, and scripts known only by their #! line are left out. ")
+	b.WriteString("To index everything, open the folder of one project instead of a folder that holds many.")
+	return b.String()
+}
+
 // beginProgress starts a work-done progress when the client supports it,
 // and returns the function that ends it with a message. Without client
 // support, or when the client does not respond to the create request, the
@@ -110,6 +144,13 @@ func (s *server) beginProgress(ctx context.Context, title, message string) (end 
 func (s *server) progress(ctx context.Context, token string, value map[string]any) {
 	if err := s.conn.Notify(ctx, "$/progress", map[string]any{"token": token, "value": value}); err != nil {
 		s.log.Debug("sending progress failed", "error", err)
+	}
+}
+
+// showMessage shows message to the user (window/showMessage).
+func (s *server) showMessage(ctx context.Context, kind protocol.MessageType, message string) {
+	if err := s.conn.Notify(ctx, "window/showMessage", &protocol.ShowMessageParams{Type: kind, Message: message}); err != nil {
+		s.log.Debug("sending a message to show failed", "error", err)
 	}
 }
 

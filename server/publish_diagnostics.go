@@ -13,7 +13,7 @@ import (
 )
 
 const (
-	defaultDiagnosticsDelay = 30 * time.Millisecond
+	defaultDiagnosticsDelay = 10 * time.Millisecond
 	// workspaceDelayFactor times the document delay is how long the server
 	// waits after the last change before it checks the other files, whose
 	// diagnostics a change can affect through the cross-file index.

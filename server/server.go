@@ -47,7 +47,7 @@ type Options struct {
 
 	// DiagnosticsDelay is how long the server waits after the last edit of
 	// a document before it computes and publishes its diagnostics; 0 means
-	// 30 ms.
+	// 10 ms.
 	DiagnosticsDelay time.Duration
 
 	// Session, when not nil, is used in place of a new Session. Tests pass

@@ -17,6 +17,7 @@ func (s *server) DidOpen(_ context.Context, params *protocol.DidOpenTextDocument
 	}
 	doc := params.TextDocument
 	s.session.Open(u, string(doc.LanguageID), doc.Version, []byte(doc.Text))
+	s.logSkipped()
 	s.diagnostics.changed(u)
 	return nil
 }
@@ -50,6 +51,7 @@ func (s *server) didChange(_ context.Context, params *didChangeParams) error {
 	if _, err := s.session.Change(u, params.TextDocument.Version, changes, s.encoding()); err != nil {
 		return fmt.Errorf("didChange version %d: %w", params.TextDocument.Version, err)
 	}
+	s.logSkipped()
 	s.diagnostics.changed(u)
 	return nil
 }

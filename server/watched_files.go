@@ -56,6 +56,7 @@ func (s *server) DidChangeWatchedFiles(_ context.Context, params *protocol.DidCh
 		return nil
 	}
 	s.session.FilesChanged(uris)
+	s.logSkipped()
 	s.diagnostics.changed(uris...)
 	return nil
 }

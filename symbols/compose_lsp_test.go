@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/stackls/stackls/internal/lsptest"
+	"github.com/stackls/stackls/workspace"
 )
 
 func TestComposeSymbolsOverLSP(t *testing.T) {
@@ -40,7 +41,7 @@ TOKEN=x
 	for _, s := range c.Symbols(".env") {
 		env = append(env, s.Name+"="+s.Detail)
 	}
-	if got := strings.Join(env, " "); got != "A=1 TOKEN=(hidden)" {
+	if got := strings.Join(env, " "); got != "A=1 TOKEN="+workspace.HiddenValue {
 		t.Errorf(".env symbols = %q", got)
 	}
 	if folds := c.Folding("compose.yaml"); len(folds) < 4 {

@@ -40,6 +40,9 @@ type File struct {
 	mapperOnce sync.Once
 	mapper     *position.Mapper
 
+	dirOnce sync.Once
+	dir     string // URI.Dir, for Dir
+
 	modelOnce sync.Once
 	model     any // one of the model pointers, by Kind
 }
@@ -136,6 +139,12 @@ func (f *File) naturalKind() Kind { return DetectKind(f.Path(), f.languageID, f.
 // file that a Makefile names with "-f", or a file a Dockerfile copies,
 // whose name shows no kind.
 func (f *File) Linked() bool { return f.linked }
+
+// Dir returns the OS path of the File's folder, as URI.Dir does.
+func (f *File) Dir() string {
+	f.dirOnce.Do(func() { f.dir = f.URI.Dir() })
+	return f.dir
+}
 
 // Path returns the File's OS path.
 func (f *File) Path() string { return f.URI.Path() }

@@ -85,9 +85,7 @@ func newIndex() *Index {
 // buildIndex builds the Index of s from the models of its Files.
 func buildIndex(s *Snapshot) *Index {
 	ix := newIndex()
-	for _, f := range s.Files() {
-		ix.byKind[f.Kind] = append(ix.byKind[f.Kind], f)
-	}
+	ix.byKind = s.filesByKind()
 	ix.addProjects(s)
 	ix.defList = ix.sortedDefs()
 	ix.addImages(s)

@@ -37,7 +37,14 @@ func (ix *Index) link(uri position.URI, kind Kind) {
 // s.mu.
 func (s *Session) settle(next *Snapshot) {
 	for round := 0; round < maxLinkRounds; round++ {
-		ix := buildIndex(next)
+		next.resetLists() // change or applyLinks may have changed the files
+		var ix *Index
+		if round == 0 {
+			ix = updatedIndex(s.snapshot, next) // nil unless only host uses changed
+		}
+		if ix == nil {
+			ix = buildIndex(next)
+		}
 		if !s.applyLinks(next, ix.linked) {
 			next.setIndex(ix)
 			return
@@ -67,6 +74,7 @@ func (s *Session) applyLinks(next *Snapshot, want map[position.URI]Kind) bool {
 			if f.Kind == KindUnknown {
 				f = f.withKind(kind, true)
 			}
+			s.skipped.note(f)
 		case f.Kind == kind || (!f.linked && f.Kind != KindUnknown):
 			continue // already so, or its own kind wins
 		default:

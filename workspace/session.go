@@ -20,6 +20,8 @@ type Session struct {
 	disk     map[position.URI]*File // guarded by mu; files read from disk
 	overlays map[position.URI]*File // guarded by mu; open documents
 	nextID   uint64                 // guarded by mu
+	skipped  skipLog                // guarded by mu
+	lazy     *LazyIndex             // guarded by mu; the last walk over the discovery limits, until taken
 }
 
 // NewSession returns a Session with no folders and no files.
@@ -69,9 +71,13 @@ func (s *Session) AddFolders(ctx context.Context, paths []string) (*Snapshot, er
 		return nil, fmt.Errorf("indexing workspace folders: %w", err)
 	}
 	return s.update(func(next *Snapshot) {
+		if found.lazy != nil {
+			s.lazy = found.lazy
+		}
 		next.folders = append(next.folders, paths...)
 		next.tree = next.tree.with(found.paths, nil)
 		for _, f := range found.files {
+			s.skipped.note(f)
 			s.disk[f.URI] = f
 			if _, open := s.overlays[f.URI]; !open {
 				next.files[f.URI] = f
@@ -87,6 +93,7 @@ func (s *Session) Open(uri position.URI, languageID string, version int32, conte
 	f := NewFile(uri, version, true, DetectKind(uri.Path(), languageID, content), content)
 	f.languageID = languageID
 	return s.update(func(next *Snapshot) {
+		s.skipped.note(f)
 		s.overlays[uri] = f
 		next.files[uri] = f
 	})
@@ -108,6 +115,7 @@ func (s *Session) Change(uri position.URI, version int32, changes []position.Cha
 	f := NewFile(uri, version, true, old.Kind, content)
 	f.languageID, f.linked = old.languageID, old.linked
 	return s.update(func(next *Snapshot) {
+		s.skipped.note(f)
 		s.overlays[uri] = f
 		next.files[uri] = f
 	}), nil
@@ -144,6 +152,9 @@ func (s *Session) FilesChanged(uris []position.URI) *Snapshot {
 	return s.update(func(next *Snapshot) {
 		next.tree = next.tree.with(added, removed)
 		for uri, f := range read {
+			if f != nil && f.Kind != KindUnknown {
+				s.skipped.note(f)
+			}
 			if f == nil || f.Kind == KindUnknown {
 				delete(s.disk, uri) // a linked file comes back when settle links it
 			} else {

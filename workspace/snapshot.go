@@ -1,6 +1,7 @@
 package workspace
 
 import (
+	"slices"
 	"sort"
 	"sync"
 
@@ -18,6 +19,22 @@ type Snapshot struct {
 
 	indexOnce sync.Once
 	index     *Index
+
+	// lists holds Files and FilesOfKind, computed once from files. The
+	// Session replaces it with a new, empty one whenever it changes files,
+	// which it does only before it publishes the Snapshot; nil means the
+	// lists are not cached.
+	lists *fileLists
+}
+
+// fileLists are a Snapshot's Files sorted by URI, all and by kind.
+type fileLists struct {
+	once   sync.Once
+	all    []*File
+	byKind map[Kind][]*File
+
+	dirMu sync.Mutex
+	byDir map[Kind]map[string][]*File // guarded by dirMu; for FilesInDir
 }
 
 // ID returns the Snapshot's sequence number; a later Snapshot has a larger one.
@@ -29,25 +46,97 @@ func (s *Snapshot) Folders() []string { return s.folders }
 // File returns the File for uri, or nil when the Snapshot has none.
 func (s *Snapshot) File(uri position.URI) *File { return s.files[uri] }
 
-// Files returns every File, sorted by URI.
+// Files returns every File, sorted by URI. The caller must not change the
+// slice, which every call shares.
 func (s *Snapshot) Files() []*File {
-	files := make([]*File, 0, len(s.files))
-	for _, f := range s.files {
-		files = append(files, f)
+	if s.lists == nil {
+		return sortedFiles(s.files)
 	}
-	sort.Slice(files, func(i, j int) bool { return files[i].URI < files[j].URI })
-	return files
+	s.lists.once.Do(s.buildLists)
+	return s.lists.all
 }
 
-// FilesOfKind returns the Files of one kind, sorted by URI.
+// FilesOfKind returns the Files of one kind, sorted by URI. The caller
+// must not change the slice, which every call shares.
 func (s *Snapshot) FilesOfKind(kind Kind) []*File {
-	var files []*File
-	for _, f := range s.Files() {
-		if f.Kind == kind {
-			files = append(files, f)
-		}
+	if s.lists == nil {
+		return filesOfKind(sortedFiles(s.files))[kind]
 	}
-	return files
+	s.lists.once.Do(s.buildLists)
+	return s.lists.byKind[kind]
+}
+
+// filesByKind returns the Files of each kind, sorted by URI. The caller
+// must not change the map or its slices.
+func (s *Snapshot) filesByKind() map[Kind][]*File {
+	if s.lists == nil {
+		return filesOfKind(sortedFiles(s.files))
+	}
+	s.lists.once.Do(s.buildLists)
+	return s.lists.byKind
+}
+
+// FilesInDir returns the Files of one kind directly in the folder dir (an
+// OS path, as URI.Dir returns), sorted by URI. The caller must not change
+// the slice, which every call shares.
+func (s *Snapshot) FilesInDir(kind Kind, dir string) []*File {
+	if s.lists == nil {
+		return filesByDir(s.FilesOfKind(kind))[dir]
+	}
+	s.lists.dirMu.Lock()
+	defer s.lists.dirMu.Unlock()
+	byDir, ok := s.lists.byDir[kind]
+	if !ok {
+		byDir = filesByDir(s.FilesOfKind(kind))
+		if s.lists.byDir == nil {
+			s.lists.byDir = map[Kind]map[string][]*File{}
+		}
+		s.lists.byDir[kind] = byDir
+	}
+	return byDir[dir]
+}
+
+// filesByDir groups sorted Files by folder.
+func filesByDir(files []*File) map[string][]*File {
+	byDir := map[string][]*File{}
+	for _, f := range files {
+		byDir[f.Dir()] = append(byDir[f.Dir()], f)
+	}
+	for dir, files := range byDir {
+		byDir[dir] = slices.Clip(files)
+	}
+	return byDir
+}
+
+func (s *Snapshot) buildLists() {
+	s.lists.all = sortedFiles(s.files)
+	s.lists.byKind = filesOfKind(s.lists.all)
+}
+
+// resetLists drops the cached file lists after a change to files.
+func (s *Snapshot) resetLists() { s.lists = &fileLists{} }
+
+// sortedFiles returns the Files of files sorted by URI.
+func sortedFiles(files map[position.URI]*File) []*File {
+	all := make([]*File, 0, len(files))
+	for _, f := range files {
+		all = append(all, f)
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].URI < all[j].URI })
+	return all
+}
+
+// filesOfKind groups sorted Files by kind. Each group's capacity is its
+// length, so that a caller's append copies it.
+func filesOfKind(all []*File) map[Kind][]*File {
+	byKind := map[Kind][]*File{}
+	for _, f := range all {
+		byKind[f.Kind] = append(byKind[f.Kind], f)
+	}
+	for kind, files := range byKind {
+		byKind[kind] = slices.Clip(files)
+	}
+	return byKind
 }
 
 // Index returns the cross-file index, building it on first use.

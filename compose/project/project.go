@@ -87,11 +87,8 @@ func (p *Project) File(uri position.URI) *File { return p.byURI[uri] }
 
 // addSiblings adds the compose files in the folder of uri.
 func (p *Project) addSiblings(uri position.URI) {
-	dir := uri.Dir()
-	for _, f := range p.Snapshot.FilesOfKind(workspace.KindCompose) {
-		if f.URI.Dir() == dir {
-			p.add(f.URI, f.Compose(), RoleSibling)
-		}
+	for _, f := range p.Snapshot.FilesInDir(workspace.KindCompose, uri.Dir()) {
+		p.add(f.URI, f.Compose(), RoleSibling)
 	}
 }
 

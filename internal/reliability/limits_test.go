@@ -121,7 +121,7 @@ func TestNonUTF8PositionsStayRight(t *testing.T) {
 	}
 	for _, d := range composeDiags {
 		if utf8.Valid(composeContent[d.Span.Start:d.Span.End]) {
-			t.Errorf("compose.yaml on disk: diagnostic %v covers %q, which holds no invalid byte", d, composeContent[d.Span.Start:d.Span.End])
+			t.Errorf("compose.yaml on disk: diagnostic %v covers %q, which contains no invalid byte", d, composeContent[d.Span.Start:d.Span.End])
 		}
 	}
 

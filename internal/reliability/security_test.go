@@ -279,7 +279,7 @@ func TestLogsHoldNoSecrets(t *testing.T) {
 	}
 	for _, value := range append(secretValues, plainValue) {
 		if strings.Contains(log, value) {
-			t.Errorf("the server log holds the value %q", value)
+			t.Errorf("the server log contains the value %q", value)
 		}
 	}
 	for _, value := range secretValues {

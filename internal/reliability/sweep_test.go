@@ -90,7 +90,7 @@ func (s *sweeper) checkResponse(p pending, resp *jsonrpc2.Response) {
 func (s *sweeper) report() {
 	s.t.Helper()
 	if strings.Contains(s.c.ServerLog(), "recovered from a panic") {
-		s.problems = append(s.problems, "the server log holds a recovered panic")
+		s.problems = append(s.problems, "the server log contains a recovered panic")
 	}
 	if len(s.problems) == 0 {
 		s.t.Logf("%d requests, no problem", s.requests)
