@@ -2,6 +2,7 @@ package hover
 
 import (
 	"fmt"
+	"github.com/stackls/stackls/workspace"
 	"strings"
 
 	"github.com/stackls/stackls/dockerfile"
@@ -69,6 +70,8 @@ func dfWriteBinding(md *strings.Builder, df *dockerfile.File, b *dockerfile.Bind
 		return
 	case !b.Set:
 		md.WriteString("No default value: empty unless the build sets it with `--build-arg " + b.Name + "=<value>`.")
+	case workspace.LooksSecret(b.Name):
+		md.WriteString("Value: set (hidden, because the name looks like a secret)")
 	default:
 		fmt.Fprintf(md, "Value: `%s`", b.Value)
 		if b.Global != nil {
@@ -90,6 +93,9 @@ func dfDeclText(df *dockerfile.File, d *dockerfile.VarDecl) string {
 	}
 	if !d.HasValue {
 		return kind + " " + d.Name
+	}
+	if workspace.LooksSecret(d.Name) {
+		return kind + " " + d.Name + "=…"
 	}
 	value := string(df.Content[d.ValueSpan.Start:d.ValueSpan.End])
 	if len(value) > 80 || strings.ContainsAny(value, "\n`") {
