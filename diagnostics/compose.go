@@ -59,6 +59,8 @@ func composeDiagnostics(ctx context.Context, snap *workspace.Snapshot, f *worksp
 		c.files,
 		c.includeCycles,
 		c.imageOrBuild,
+		c.healthcheckTests,
+		c.mountTargets,
 	}
 	for _, step := range steps {
 		if ctx.Err() != nil {

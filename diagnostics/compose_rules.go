@@ -49,6 +49,8 @@ var (
 	composeRuleMissingResourceFile = composeRule{"MissingResourceFile", Error, composeDocs + "secrets/"}
 	composeRuleIncludeCycle        = composeRule{"IncludeCycle", Error, composeDocs + "include/"}
 	composeRuleMissingImage        = composeRule{"MissingImage", Error, composeDocs + "services/#image"}
+	composeRuleHealthcheckTest     = composeRule{"InvalidHealthcheckTest", Error, composeDocs + "services/#healthcheck"}
+	composeRuleMissingMountTarget  = composeRule{"MissingMountTarget", Error, composeDocs + "services/#long-syntax-5"}
 )
 
 // diag returns a Diagnostic of rule at span with a formatted message.

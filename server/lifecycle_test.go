@@ -16,6 +16,7 @@ services:
   «db»db:
     image: mariadb:11
   app:
+    image: alpine:3.20
     environment:
       DB_HOST: «use»db:3306
 `

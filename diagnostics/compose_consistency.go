@@ -1,0 +1,83 @@
+package diagnostics
+
+import (
+	"slices"
+
+	"github.com/stackls/stackls/compose"
+	"github.com/stackls/stackls/compose/project"
+	"gopkg.in/yaml.v3"
+)
+
+// imageOrBuild reports a service that has neither an image nor a build
+// section, which Compose rejects when it loads the project ("service has
+// neither an image nor a build context specified"). It skips a service
+// that extends another, is a provider service, or is also defined in
+// another file of the project, because its image may come from there. It
+// skips every service when an include of the project cannot be read.
+func (c *composeCheck) imageOrBuild() {
+	if !c.proj.Complete() {
+		return
+	}
+	lookup := c.proj.LookupFunc()
+	for _, svc := range c.model.Services {
+		node := compose.Resolve(svc.Node)
+		if node == nil || node.Kind != yaml.MappingNode || len(c.proj.Services(svc.Name)) > 1 {
+			continue
+		}
+		if compose.Lookup(node, "build") != nil || compose.Lookup(node, "extends") != nil || compose.Lookup(node, "provider") != nil {
+			continue
+		}
+		image := compose.Lookup(node, "image")
+		switch {
+		case image == nil:
+			c.add(composeRuleMissingImage.diag(svc.KeySpan,
+				"service `%s` has neither `image` nor `build`, so Compose cannot create its container; add `image: NAME` or a `build` section", svc.Name))
+		case image.Kind == yaml.ScalarNode && image.Tag != "!!null":
+			if value, ok := project.Substitute(image.Value, lookup); ok && value == "" {
+				c.add(composeRuleMissingImage.diag(c.model.NodeSpan(image),
+					"the `image` of service `%s` is empty, so Compose cannot create its container; give an image name or a `build` section", svc.Name))
+			}
+		}
+	}
+}
+
+// healthcheckTestForms are the words a healthcheck test in list form may
+// start with; compose-go rejects a list that starts with anything else.
+var healthcheckTestForms = []string{"CMD", "CMD-SHELL", "NONE"}
+
+// healthcheckTests reports a healthcheck "test" list whose first item is
+// not CMD, CMD-SHELL or NONE. The string form is a shell command, which
+// Compose runs as CMD-SHELL, so it is always valid.
+func (c *composeCheck) healthcheckTests() {
+	lookup := c.proj.LookupFunc()
+	for _, svc := range c.model.Services {
+		items := compose.Items(compose.Lookup(compose.Lookup(svc.Node, "healthcheck"), "test"))
+		if len(items) == 0 || items[0].Kind != yaml.ScalarNode {
+			continue
+		}
+		first, ok := project.Substitute(items[0].Value, lookup)
+		if !ok || slices.Contains(healthcheckTestForms, first) {
+			continue
+		}
+		c.add(composeRuleHealthcheckTest.diag(c.model.NodeSpan(items[0]),
+			"a healthcheck `test` list must start with `CMD`, `CMD-SHELL` or `NONE`, not `%s`; write `[\"CMD\", %q, ...]` to run a program", first, first))
+	}
+}
+
+// mountTargets reports a long-syntax volume entry without `target`, which
+// compose-go rejects ("is missing a mount target").
+func (c *composeCheck) mountTargets() {
+	for _, svc := range c.model.Services {
+		for _, item := range compose.Items(compose.Lookup(svc.Node, "volumes")) {
+			if item.Kind != yaml.MappingNode || compose.Lookup(item, "target") != nil {
+				continue
+			}
+			span := c.model.NodeSpan(item)
+			if typ := compose.Lookup(item, "type"); typ != nil {
+				span = c.model.NodeSpan(typ)
+			}
+			c.add(composeRuleMissingMountTarget.diag(span,
+				"this volume of service `%s` has no `target`; add `target: /path/in/container`", svc.Name))
+		}
+	}
+}

@@ -1,0 +1,142 @@
+package diagnostics_test
+
+import "testing"
+
+func TestComposeMissingImage(t *testing.T) {
+	runComposeDiagCases(t, []composeDiagCase{
+		{
+			name: "neither image nor build",
+			file: "compose.yaml",
+			archive: `
+-- compose.yaml --
+services:
+  «svc»proxy:
+    ports:
+      - 80:80
+`,
+			want: []wantDiag{{"MissingImage", "svc", "proxy", "service `proxy` has neither `image` nor `build`"}},
+		},
+		{
+			name:    "non-ASCII and tab before the name",
+			file:    "compose.yaml",
+			archive: "-- compose.yaml --\n# café\t\nservices:\n  «svc»web:\n    restart: always # é\n",
+			want:    []wantDiag{{"MissingImage", "svc", "web", "service `web`"}},
+		},
+		{
+			name:    "BOM and CRLF",
+			file:    "compose.yaml",
+			crlf:    true,
+			archive: "-- compose.yaml --\n\ufeffservices:\n  «svc»db:\n    restart: always\n",
+			want:    []wantDiag{{"MissingImage", "svc", "db", "service `db`"}},
+		},
+		{
+			name: "image empty after interpolation",
+			file: "compose.yaml",
+			archive: `
+-- .env --
+TAG=
+-- compose.yaml --
+services:
+  web:
+    image: «img»${TAG}
+`,
+			want: []wantDiag{{"MissingImage", "img", "${TAG}", "the `image` of service `web` is empty"}},
+		},
+		{
+			name: "image from a merge key, build, extends and provider",
+			file: "compose.yaml",
+			archive: `
+-- Dockerfile --
+FROM alpine:3.20
+-- compose.yaml --
+x-base: &base
+  image: alpine:3.20
+services:
+  merged:
+    <<: *base
+  built:
+    build: .
+  child:
+    extends: merged
+  model:
+    provider:
+      type: model
+`,
+		},
+		{
+			name: "image from another file of the project",
+			file: "compose.override.yaml",
+			archive: `
+-- compose.yaml --
+services:
+  web:
+    image: nginx
+-- compose.override.yaml --
+services:
+  web:
+    ports:
+      - 80:80
+`,
+		},
+	})
+}
+
+func TestComposeHealthcheckTest(t *testing.T) {
+	runComposeDiagCases(t, []composeDiagCase{
+		{
+			name: "list without CMD",
+			file: "compose.yaml",
+			archive: `
+-- compose.yaml --
+services:
+  db:
+    image: mariadb:11
+    healthcheck:
+      test: [«first»"healthcheck.sh", "--connect"]
+`,
+			want: []wantDiag{{"InvalidHealthcheckTest", "first", `"healthcheck.sh"`, "must start with `CMD`, `CMD-SHELL` or `NONE`, not `healthcheck.sh`"}},
+		},
+		{
+			name:    "interpolated first item after non-ASCII",
+			file:    "compose.yaml",
+			archive: "-- .env --\nCHECK=CMD\nBAD=2.1\n-- compose.yaml --\nservices:\n  db:\n    image: mariadb # é\n    healthcheck:\n      test:\n        - «first»${BAD}\n        - \"true\"\n  web:\n    image: nginx\n    healthcheck:\n      test: [\"${CHECK}\", \"true\"]\n",
+			want:    []wantDiag{{"InvalidHealthcheckTest", "first", "${BAD}", "not `2.1`"}},
+		},
+		{
+			name: "valid forms",
+			file: "compose.yaml",
+			archive: `
+-- compose.yaml --
+services:
+  a:
+    image: x
+    healthcheck:
+      test: ["CMD", "true"]
+  b:
+    image: x
+    healthcheck:
+      test: ["CMD-SHELL", "curl -f localhost || exit 1"]
+  c:
+    image: x
+    healthcheck:
+      test: ["NONE"]
+  d:
+    image: x
+    healthcheck:
+      test: curl -f localhost || exit 1
+`,
+		},
+	})
+}
+
+func TestComposeMissingMountTarget(t *testing.T) {
+	runComposeDiagCases(t, []composeDiagCase{
+		{
+			name:    "long syntax without target",
+			file:    "compose.yaml",
+			crlf:    true,
+			archive: "-- compose.yaml --\n\ufeffservices:\n  web: # é\n    image: nginx\n    volumes:\n      - type: «type»bind\n        source: .\n      - type: volume\n        source: data\n        target: /data\n      - ./x:/y\nvolumes:\n  data:\n",
+			want:    []wantDiag{{"MissingMountTarget", "type", "bind", "this volume of service `web` has no `target`"}},
+		},
+	})
+}
