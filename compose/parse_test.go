@@ -393,7 +393,8 @@ func checkFileSpans(t *testing.T, f *File) {
 			if len(src) < 2 || src[0] != '\'' || src[len(src)-1] != '\'' {
 				t.Errorf("single-quoted %q spans %q", node.Value, src)
 			}
-		case node.Style == 0 && !strings.ContainsAny(src, "\n\r\u0085\u2028\u2029") && src != node.Value:
+		case node.Style == 0 && !strings.ContainsAny(src, "\n\r\u0085\u2028\u2029") && src != node.Value &&
+			strings.ReplaceAll(src, "\t", " ") != node.Value: // a line with a tab error is read with its tabs as spaces
 			t.Errorf("plain %q spans %q", node.Value, src)
 		}
 	}

@@ -24,11 +24,10 @@ type physLine struct {
 // scanner replays buildkit's parser.Parse line rules over the content and
 // fills the File's Directives, Instructions, Comments and Errors.
 type scanner struct {
-	f           *File
-	lines       []physLine
-	i           int // index of the next line to read
-	directives  parser.DirectiveParser
-	continuator *regexp.Regexp
+	f          *File
+	lines      []physLine
+	i          int // index of the next line to read
+	directives parser.DirectiveParser
 }
 
 // maxLine is the longest line, line end included, that buildkit's scanner
@@ -63,13 +62,9 @@ func splitLines(content []byte, start int) []physLine {
 	return lines
 }
 
-// setEscape sets the escape character and the pattern that finds a
-// continuation at the end of a line: the escape character, optionally
-// followed by blanks, that is not itself escaped.
+// setEscape sets the escape character, which continuation looks for.
 func (s *scanner) setEscape(escape byte) {
 	s.f.Escape = escape
-	e := regexp.QuoteMeta(string(escape))
-	s.continuator = regexp.MustCompile(`([^` + e + `])` + e + `[ \t]*$|^` + e + `[ \t]*$`)
 }
 
 // lastLineSpan returns the Span of the last line scanned, where buildkit
@@ -155,14 +150,26 @@ func (s *scanner) continueLines(in *Instruction, last physLine) (physLine, bool)
 // escape character that continues the line, and where the text that
 // buildkit keeps ends: before the escape character and its trailing blanks.
 func (s *scanner) continuation(start, end int) (pieceEnd int, continued bool) {
-	m := s.continuator.FindSubmatchIndex(s.f.Content[start:end])
-	if m == nil {
+	at, ok := continuationAt(s.f.Content[start:end], s.f.Escape)
+	if !ok {
 		return end, false
 	}
-	if m[2] >= 0 {
-		return start + m[3], true
+	return start + at, true
+}
+
+// continuationAt finds the escape character that continues line: the last
+// byte other than a space or tab, when it is the escape character and the
+// byte before it is not. It returns its offset, where the regular
+// expression "([^e])e[ \t]*$|^e[ \t]*$" for escape e ends its group.
+func continuationAt(line []byte, escape byte) (int, bool) {
+	i := len(line) - 1
+	for i >= 0 && (line[i] == ' ' || line[i] == '\t') {
+		i--
 	}
-	return start, true
+	if i < 0 || line[i] != escape || i > 0 && line[i-1] == escape {
+		return 0, false
+	}
+	return i, true
 }
 
 // directive feeds a line to buildkit's directive parser, as buildkit does

@@ -73,7 +73,10 @@ func (c *collector) function(n *syntax.FuncDecl) {
 	span, ok := nodeSpan(c.src, n)
 	nameSpan, nameOK := nodeSpan(c.src, n.Name)
 	if ok && nameOK {
-		c.f.Functions = append(c.f.Functions, &Function{Name: n.Name.Value, NameSpan: nameSpan, Span: span})
+		// The name as written: the parser read a copy in which bytes that
+		// are not UTF-8 were replaced.
+		name := string(c.f.Content[nameSpan.Start:nameSpan.End])
+		c.f.Functions = append(c.f.Functions, &Function{Name: name, NameSpan: nameSpan, Span: span})
 	}
 }
 

@@ -17,6 +17,7 @@ func buildContainers(snap *Snapshot) *containerSet {
 	ix := snap.Index()
 	set := &containerSet{}
 	built := map[position.URI]bool{}
+	calls := starterCalls(snap)
 	for _, p := range ix.Projects() {
 		var byProject []*Container
 		for _, name := range projectServiceNames(p) {
@@ -26,7 +27,7 @@ func buildContainers(snap *Snapshot) *containerSet {
 				built[c.Dockerfile] = true
 			}
 		}
-		addStarters(snap, p, byProject)
+		addStarters(calls, p, byProject)
 		set.all = append(set.all, byProject...)
 	}
 	for _, f := range ix.byKind[KindDockerfile] {

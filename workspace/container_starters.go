@@ -10,9 +10,42 @@ import (
 // the others start the services they name, or all of them.
 var startSubcommands = map[string]bool{"up": true, "start": true, "run": true, "create": true, "restart": true}
 
-// addStarters records, on the containers of project p, the Makefile
-// docker compose calls that start them.
-func addStarters(snap *Snapshot, p *Project, containers []*Container) {
+// starterCall is a Makefile docker compose call that starts containers,
+// with the compose files it reads.
+type starterCall struct {
+	makefile position.URI
+	call     *makefile.ComposeCall
+	files    map[position.URI]bool
+}
+
+// starterCalls returns the docker compose calls of every Makefile that
+// start containers, in Makefile and source order. It reads the compose
+// files of each call once, so that addStarters costs no file lookups per
+// project.
+func starterCalls(snap *Snapshot) []starterCall {
+	var calls []starterCall
+	for _, mf := range snap.Index().byKind[KindMakefile] {
+		model := mf.Makefile()
+		if model == nil {
+			continue
+		}
+		for _, call := range model.ComposeCalls {
+			if call.Subcommand == nil || !startSubcommands[call.Subcommand.Text] {
+				continue
+			}
+			files := map[position.URI]bool{}
+			for _, cf := range snap.CallComposeFiles(mf.URI, call) {
+				files[cf.URI] = true
+			}
+			calls = append(calls, starterCall{makefile: mf.URI, call: call, files: files})
+		}
+	}
+	return calls
+}
+
+// addStarters records, on the containers of project p, the calls that
+// start them: those that read a compose file of p.
+func addStarters(calls []starterCall, p *Project, containers []*Container) {
 	if len(containers) == 0 {
 		return
 	}
@@ -20,28 +53,19 @@ func addStarters(snap *Snapshot, p *Project, containers []*Container) {
 	for _, c := range containers {
 		byName[c.Service] = c
 	}
-	for _, mf := range snap.Index().byKind[KindMakefile] {
-		model := mf.Makefile()
-		if model == nil {
-			continue
-		}
-		for _, call := range model.ComposeCalls {
-			if call.Subcommand == nil || !startSubcommands[call.Subcommand.Text] || !readsProject(snap, mf.URI, call, p) {
-				continue
-			}
-			addCallStarters(mf.URI, call, containers, byName)
+	for _, sc := range calls {
+		if readsProject(sc, p) {
+			addCallStarters(sc.makefile, sc.call, containers, byName)
 		}
 	}
 }
 
-// readsProject reports whether a docker compose call reads the compose
-// files of project p.
-func readsProject(snap *Snapshot, makefileURI position.URI, call *makefile.ComposeCall, p *Project) bool {
-	for _, cf := range snap.CallComposeFiles(makefileURI, call) {
-		for _, uri := range p.ComposeFiles {
-			if cf.URI == uri {
-				return true
-			}
+// readsProject reports whether a starter call reads the compose files of
+// project p.
+func readsProject(sc starterCall, p *Project) bool {
+	for _, uri := range p.ComposeFiles {
+		if sc.files[uri] {
+			return true
 		}
 	}
 	return false
