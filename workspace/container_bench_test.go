@@ -6,7 +6,7 @@ import (
 )
 
 // BenchmarkBuildContainers measures the containers of 100 projects of 5
-// services (about 1,600 files), each started by its own Makefile, which
+// services (about 1,900 files), each started by its own Makefile, which
 // every diagnostics pass of a script builds again after an edit.
 func BenchmarkBuildContainers(b *testing.B) {
 	root := b.TempDir()
