@@ -76,7 +76,7 @@ func check(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 	}
 
-	found, err := collect(ctx, paths)
+	found, files, err := collect(ctx, paths)
 	if err != nil {
 		fmt.Fprintf(stderr, "stackls check: %v\n", err)
 		return exitUsage
@@ -85,10 +85,22 @@ func check(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "stackls check: writing the report: %v\n", err)
 		return exitFound
 	}
+	errors := 0
 	for _, f := range found {
 		if f.Severity == diagnostics.Error.String() {
-			return exitFound
+			errors++
 		}
+	}
+	if *format == "text" {
+		// The summary goes to stderr so that stdout holds only findings.
+		if len(found) == 0 {
+			fmt.Fprintf(stderr, "stackls check: %d files checked, no problems\n", files)
+		} else {
+			fmt.Fprintf(stderr, "stackls check: %d files checked, %d problems, %d of them errors\n", files, len(found), errors)
+		}
+	}
+	if errors > 0 {
+		return exitFound
 	}
 	return exitOK
 }
@@ -101,22 +113,22 @@ var writers = map[string]func(io.Writer, []finding) error{
 }
 
 // collect indexes the folders as the server does and returns the
-// diagnostics of every file, sorted.
-func collect(ctx context.Context, folders []string) ([]finding, error) {
+// diagnostics of every file, sorted, and the number of files checked.
+func collect(ctx context.Context, folders []string) ([]finding, int, error) {
 	abs := make([]string, len(folders))
 	for i, folder := range folders {
 		var err error
 		if abs[i], err = filepath.Abs(folder); err != nil {
-			return nil, fmt.Errorf("resolving %s: %w", folder, err)
+			return nil, 0, fmt.Errorf("resolving %s: %w", folder, err)
 		}
 	}
 	snap, err := workspace.NewSession().AddFolders(ctx, abs)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	cwd, err := os.Getwd()
 	if err != nil {
-		return nil, fmt.Errorf("reading the current folder: %w", err)
+		return nil, 0, fmt.Errorf("reading the current folder: %w", err)
 	}
 
 	var found []finding
@@ -142,7 +154,7 @@ func collect(ctx context.Context, folders []string) ([]finding, error) {
 		}
 		return a.Message < b.Message
 	})
-	return found, nil
+	return found, len(snap.Files()), nil
 }
 
 // newFinding converts a diagnostic of the file that m maps. A Span

@@ -199,10 +199,13 @@ func TestCheckFormatsAgree(t *testing.T) {
 		"web/run.sh":     "#!/bin/sh\nif then\n",
 	})
 	code, text, stderr := runCommand("check")
-	if stderr != "" {
-		t.Errorf("stderr: %s", stderr)
+	if want := "stackls check: 3 files checked, 3 problems, 3 of them errors\n"; stderr != want {
+		t.Errorf("stderr = %q, want the summary %q", stderr, want)
 	}
-	_, jsonOut, _ := runCommand("check", "--format", "json", ".")
+	_, jsonOut, jsonErr := runCommand("check", "--format", "json", ".")
+	if jsonErr != "" {
+		t.Errorf("stderr of --format json = %q, want nothing", jsonErr)
+	}
 	sarifCode, sarifOut, _ := runCommand("check", "--format=sarif")
 
 	var found []finding
