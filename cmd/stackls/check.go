@@ -96,7 +96,7 @@ func check(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		if len(found) == 0 {
 			fmt.Fprintf(stderr, "stackls check: %d files checked, no problems\n", files)
 		} else {
-			fmt.Fprintf(stderr, "stackls check: %d files checked, %d problems, %d of them errors\n", files, len(found), errors)
+			fmt.Fprintf(stderr, "stackls check: %d files checked, %s, %d of them errors\n", files, plural(len(found), "problem"), errors)
 		}
 	}
 	if errors > 0 {
@@ -177,4 +177,12 @@ func newFinding(path string, m *position.Mapper, d *diagnostics.Diagnostic) find
 		Message:   d.Message,
 		CodeHref:  d.CodeHref,
 	}
+}
+
+// plural returns "1 problem" or "n problems".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
