@@ -170,8 +170,8 @@ func checkNvimScript(t *testing.T, ws *inception, res nvimResult) {
 	if res.Client == nil {
 		t.Fatalf("no stackls client attached; log: %q", res.Log)
 	}
-	if want := filepath.Dir(ws.Compose); res.Client.RootDir != want {
-		t.Errorf("root_dir = %q, want %q (the folder of the compose file)", res.Client.RootDir, want)
+	if want := ws.Root; res.Client.RootDir != want {
+		t.Errorf("root_dir = %q, want %q (the folder of the Makefile that runs docker compose, above the compose file)", res.Client.RootDir, want)
 	}
 
 	if !strings.Contains(res.Hover, "mariadb") || !regexp.MustCompile(`(?i)service`).MatchString(res.Hover) {

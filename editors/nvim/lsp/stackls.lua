@@ -48,11 +48,12 @@ return {
     'conf',
     'nginx',
   },
+  -- The root is the whole stack: the git root, else the folder of the
+  -- Makefile that runs docker compose (often above srcs/), else the
+  -- compose file's folder. Earlier entries win (Neovim 0.11.3+).
   root_markers = {
-    'compose.yaml',
-    'compose.yml',
-    'docker-compose.yaml',
-    'docker-compose.yml',
     '.git',
+    { 'Makefile', 'makefile', 'GNUmakefile' },
+    { 'compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml' },
   },
 }

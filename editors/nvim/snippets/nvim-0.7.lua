@@ -2,27 +2,36 @@
 -- It starts one server per project root and attaches every container file.
 local stackls = {
   cmd = { 'stackls', 'serve', '--stdio' },
-  filetypes = { 'dockerfile', 'yaml.docker-compose', 'yaml', 'sh', 'make', 'conf', 'nginx' },
-  root_markers = { 'compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml', '.git' },
+  filetypes = { 'dockerfile', 'yaml.docker-compose', 'yaml', 'sh', 'bash', 'make', 'env', 'conf', 'nginx' },
+  -- Marker groups in priority order: the git root, else the Makefile that
+  -- runs docker compose (often above srcs/), else the compose file's folder.
+  root_markers = {
+    { '.git' },
+    { 'Makefile', 'makefile', 'GNUmakefile' },
+    { 'compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml' },
+  },
   clients = {}, -- client id by root folder
 }
 
--- Returns the nearest folder above path that contains a root marker, or
--- the file's own folder.
+-- Returns the nearest folder above path that contains a marker of the first
+-- group that has one, or the file's own folder.
 function stackls.root(path)
-  local dir = vim.fn.fnamemodify(path, ':p:h')
-  while true do
-    for _, marker in ipairs(stackls.root_markers) do
-      if vim.loop.fs_stat(dir .. '/' .. marker) then
-        return dir
+  for _, group in ipairs(stackls.root_markers) do
+    local dir = vim.fn.fnamemodify(path, ':p:h')
+    while true do
+      for _, marker in ipairs(group) do
+        if vim.loop.fs_stat(dir .. '/' .. marker) then
+          return dir
+        end
       end
+      local parent = vim.fn.fnamemodify(dir, ':h')
+      if parent == dir then
+        break
+      end
+      dir = parent
     end
-    local parent = vim.fn.fnamemodify(dir, ':h')
-    if parent == dir then
-      return vim.fn.fnamemodify(path, ':p:h')
-    end
-    dir = parent
   end
+  return vim.fn.fnamemodify(path, ':p:h')
 end
 
 function stackls.attach(bufnr)

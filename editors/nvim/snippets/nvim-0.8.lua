@@ -7,8 +7,17 @@ vim.api.nvim_create_autocmd('FileType', {
     if path == '' then
       return
     end
-    local markers = { 'compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml', '.git' }
-    local found = vim.fs.find(markers, { upward = true, path = vim.fs.dirname(path) })[1]
+    -- The git root, else the Makefile that runs docker compose (often above
+    -- srcs/), else the compose file's folder.
+    local groups = {
+      { '.git' },
+      { 'Makefile', 'makefile', 'GNUmakefile' },
+      { 'compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml' },
+    }
+    local found
+    for _, markers in ipairs(groups) do
+      found = found or vim.fs.find(markers, { upward = true, path = vim.fs.dirname(path) })[1]
+    end
     vim.lsp.start({
       name = 'stackls',
       cmd = { 'stackls', 'serve', '--stdio' },

@@ -16,13 +16,14 @@ return {
       'conf',
       'nginx',
     },
-    root_dir = util.root_pattern(
-      'compose.yaml',
-      'compose.yml',
-      'docker-compose.yaml',
-      'docker-compose.yml',
-      '.git'
-    ),
+    -- The root is the whole stack: the git root, else the folder of the
+    -- Makefile that runs docker compose (often above srcs/), else the
+    -- compose file's folder.
+    root_dir = function(fname)
+      return util.root_pattern('.git')(fname)
+        or util.root_pattern('Makefile', 'makefile', 'GNUmakefile')(fname)
+        or util.root_pattern('compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml')(fname)
+    end,
     single_file_support = true,
   },
   docs = {
