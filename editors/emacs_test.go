@@ -71,8 +71,8 @@ func TestEmacsEglot(t *testing.T) {
 	if !strings.HasSuffix(res.ServerCommand, "stackls serve --stdio") {
 		t.Errorf("server command = %q, want stackls serve --stdio", res.ServerCommand)
 	}
-	if want := filepath.Dir(ws.Compose) + "/"; res.ProjectRoot != want {
-		t.Errorf("project root = %q, want %q (the folder of the compose file)", res.ProjectRoot, want)
+	if want := ws.Root + "/"; res.ProjectRoot != want {
+		t.Errorf("project root = %q, want %q (the folder of the Makefile above the compose file)", res.ProjectRoot, want)
 	}
 	if !strings.Contains(res.Hover, "mariadb") || !regexp.MustCompile(`(?i)service`).MatchString(res.Hover) {
 		t.Errorf("hover on `mariadb` at %v = %q, want text naming the service mariadb", ws.Host, res.Hover)

@@ -135,8 +135,8 @@ func TestVimALE(t *testing.T) {
 	if res.Filetype != "sh" {
 		t.Errorf("filetype = %q, want sh", res.Filetype)
 	}
-	if want := filepath.Dir(ws.Compose); res.ProjectRoot != want {
-		t.Errorf("project root = %q, want %q (the folder of the compose file)", res.ProjectRoot, want)
+	if want := ws.Root; res.ProjectRoot != want {
+		t.Errorf("project root = %q, want %q (the folder of the Makefile above the compose file)", res.ProjectRoot, want)
 	}
 
 	var hover string

@@ -11,8 +11,11 @@
 (require 'seq)
 
 (defvar stackls-root-files
-  '("compose.yaml" "compose.yml" "docker-compose.yaml" "docker-compose.yml")
-  "Files that mark the root of a container stack outside version control.")
+  '(("Makefile" "makefile" "GNUmakefile")
+    ("compose.yaml" "compose.yml" "docker-compose.yaml" "docker-compose.yml"))
+  "Groups of files that mark the root of a container stack outside version
+control, in priority order: the Makefile that runs docker compose (often
+above srcs/), then a compose file.")
 
 ;; One server serves every container file of a project, so that a service
 ;; renamed in the compose file is seen at once by the entrypoint scripts.
@@ -26,16 +29,19 @@
 
 (defun stackls-project-find (dir)
   "Return a transient project rooted at the nearest folder above DIR
-that holds a compose file, or nil."
-  (let ((root (locate-dominating-file
-               dir
-               (lambda (folder)
-                 (seq-some (lambda (name) (file-exists-p (expand-file-name name folder)))
-                           stackls-root-files)))))
+that holds a file of the first group of `stackls-root-files' found, or nil."
+  (let ((root (seq-some
+               (lambda (names)
+                 (locate-dominating-file
+                  dir
+                  (lambda (folder)
+                    (seq-some (lambda (name) (file-exists-p (expand-file-name name folder)))
+                              names))))
+               stackls-root-files)))
     (and root (cons 'transient (expand-file-name root)))))
 
-;; Version control roots still win; the compose folder is the root of a
-;; stack that is not in a repository.
+;; Version control roots still win; the Makefile or compose folder is the
+;; root of a stack that is not in a repository.
 (add-hook 'project-find-functions #'stackls-project-find 90)
 
 (dolist (hook '(dockerfile-mode-hook yaml-mode-hook sh-mode-hook

@@ -5,19 +5,26 @@
 
 let g:stackls_executable = get(g:, 'stackls_executable', 'stackls')
 
-" Returns the folder of the nearest compose file above the buffer, else the
-" root of its Git repository, else the buffer's own folder.
+" Returns the root of the buffer's Git repository, else the folder of the
+" nearest Makefile above it (the one that runs docker compose, often above
+" srcs/), else of the nearest compose file, else the buffer's own folder.
 function! StacklsProjectRoot(buffer) abort
-    for l:name in ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml']
-        let l:found = ale#path#FindNearestFile(a:buffer, l:name)
-        if !empty(l:found)
-            return fnamemodify(l:found, ':h')
-        endif
-    endfor
     let l:git = ale#path#FindNearestDirectory(a:buffer, '.git')
     if !empty(l:git)
         return fnamemodify(l:git, ':h:h')
     endif
+    for l:group in [['Makefile', 'makefile', 'GNUmakefile'], ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml']]
+        let l:best = ''
+        for l:name in l:group
+            let l:found = ale#path#FindNearestFile(a:buffer, l:name)
+            if !empty(l:found) && len(l:found) > len(l:best)
+                let l:best = l:found
+            endif
+        endfor
+        if !empty(l:best)
+            return fnamemodify(l:best, ':h')
+        endif
+    endfor
     return fnamemodify(bufname(a:buffer), ':p:h')
 endfunction
 
