@@ -394,7 +394,7 @@ func checkFileSpans(t *testing.T, f *File) {
 				t.Errorf("single-quoted %q spans %q", node.Value, src)
 			}
 		case node.Style == 0 && !strings.ContainsAny(src, "\n\r\u0085\u2028\u2029") && src != node.Value &&
-			strings.ReplaceAll(src, "\t", " ") != node.Value: // a line with a tab error is read with its tabs as spaces
+			len(f.Errors) == 0: // after a syntax error the tree is read from a repaired copy (tabs as spaces, bad tokens blanked)
 			t.Errorf("plain %q spans %q", node.Value, src)
 		}
 	}
