@@ -133,6 +133,12 @@ func (makefileProvider) highlight(ctx context.Context, snap *workspace.Snapshot,
 
 func (makefileProvider) prepareRename(ctx context.Context, snap *workspace.Snapshot, f *workspace.File, offset int) (*RenameTarget, error) {
 	mf := f.Makefile()
+	if hit := mf.At(offset); hit != nil && hit.Kind == makefile.HitService {
+		if key := makefileServiceKey(snap, f, hit); key != nil {
+			return &RenameTarget{Span: hit.Word.Span, Placeholder: hit.Word.Text}, nil
+		}
+		return nil, nil
+	}
 	_, defines, name := makefileOccurrences(mf, offset)
 	if !definedHere(defines) {
 		return nil, nil
@@ -146,6 +152,16 @@ func (makefileProvider) prepareRename(ctx context.Context, snap *workspace.Snaps
 var makeNamePattern = regexp.MustCompile(`^[^\s:#=$()%{}\\;|]+$`)
 
 func (makefileProvider) rename(ctx context.Context, snap *workspace.Snapshot, f *workspace.File, offset int, newName string) (map[position.URI][]position.TextEdit, error) {
+	if hit := f.Makefile().At(offset); hit != nil && hit.Kind == makefile.HitService {
+		// A service argument renames the service itself, as a rename from
+		// its compose key does: compose files, scripts, configs and this
+		// Makefile.
+		key := makefileServiceKey(snap, f, hit)
+		if key == nil {
+			return nil, nil
+		}
+		return composeProvider{}.rename(ctx, snap, snap.File(key.URI), key.Span.Start, newName)
+	}
 	spans, defines, name := makefileOccurrences(f.Makefile(), offset)
 	if !definedHere(defines) {
 		return nil, nil // set outside this Makefile, such as HOME
@@ -158,6 +174,17 @@ func (makefileProvider) rename(ctx context.Context, snap *workspace.Snapshot, f 
 		edits = append(edits, position.TextEdit{Span: span, NewText: newName})
 	}
 	return map[position.URI][]position.TextEdit{f.URI: edits}, nil
+}
+
+// makefileServiceKey returns the compose key of the service that a service
+// argument names, or nil when no compose file of the call defines it.
+func makefileServiceKey(snap *workspace.Snapshot, f *workspace.File, hit *makefile.Hit) *position.Location {
+	for _, def := range snap.CallServices(f.URI, hit.Call, hit.Word.Text) {
+		if snap.File(def.URI) != nil && def.Service.Name == hit.Word.Text {
+			return &position.Location{URI: def.URI, Span: def.Service.KeySpan}
+		}
+	}
+	return nil
 }
 
 // definedHere reports whether one of the occurrences defines the name.
