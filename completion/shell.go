@@ -26,7 +26,7 @@ func shellCompletion(ctx context.Context, snap *workspace.Snapshot, f *workspace
 	}
 	start, end := nameBounds(f.Content, offset, isShellNameByte)
 	if !afterDollar(f.Content, start) {
-		return nil, nil
+		return hostItems(snap, f, offset), nil
 	}
 
 	span := position.Span{Start: start, End: end}
