@@ -40,7 +40,7 @@ func hostItems(snap *workspace.Snapshot, f *workspace.File, offset int) *List {
 
 func isHostByte(b byte) bool { return isShellNameByte(b) || b == '-' || b == '.' }
 
-// hostPosition reports whether a word starting at start stands where a
+// hostPosition reports whether a word starting at start is where a
 // host name goes.
 func hostPosition(content []byte, start int) bool {
 	before := content[:start]
