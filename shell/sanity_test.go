@@ -22,7 +22,7 @@ func checkSanity(t *testing.T, f *File) {
 		return true
 	}
 	if f.Shebang != nil && valid("shebang", f.Shebang.Span) {
-		if text := src[f.Shebang.Span.Start:f.Shebang.Span.End]; !strings.HasPrefix(text, "#!") || strings.Contains(text, "\n") || strings.HasPrefix(src[f.Shebang.Span.End:], "\r\n") && strings.HasSuffix(text, "\r") {
+		if text := src[f.Shebang.Span.Start:f.Shebang.Span.End]; !strings.HasPrefix(text, "#!") || strings.Contains(text, "\n") || strings.HasPrefix(src[f.Shebang.Span.End:], "\n") && strings.HasSuffix(text, "\r") {
 			t.Errorf("input %q\nshebang covers %q", src, text)
 		}
 	}
