@@ -1,48 +1,11 @@
 package completion_test
 
 import (
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/stackls/stackls/internal/lsptest"
+	"github.com/stackls/stackls/internal/testws"
 )
-
-// exampleWithMarks returns the files of a folder of examples/ as an
-// archive, with each old text replaced by its new one, which adds markers.
-func exampleWithMarks(t *testing.T, name string, replacements ...string) string {
-	t.Helper()
-	root := filepath.Join("..", "examples", name)
-	var b strings.Builder
-	err := filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() || d.Name() == "README.md" {
-			return err
-		}
-		content, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		rel, err := filepath.Rel(root, path)
-		if err != nil {
-			return err
-		}
-		b.WriteString("-- " + filepath.ToSlash(rel) + " --\n")
-		b.Write(content)
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	archive := b.String()
-	for i := 0; i+1 < len(replacements); i += 2 {
-		if strings.Count(archive, replacements[i]) != 1 {
-			t.Fatalf("%q does not occur once in %s", replacements[i], name)
-		}
-		archive = strings.Replace(archive, replacements[i], replacements[i+1], 1)
-	}
-	return archive
-}
 
 func TestShellCompletionOverLSP(t *testing.T) {
 	tests := []struct {
@@ -59,7 +22,7 @@ func TestShellCompletionOverLSP(t *testing.T) {
 			[]string{"POLL_INTERVAL", "HOSTNAME"}},
 	}
 	for _, tt := range tests {
-		c := lsptest.New(t, exampleWithMarks(t, tt.example, tt.old, tt.new))
+		c := lsptest.New(t, testws.Example(t, tt.example, tt.old, tt.new))
 		c.Open(tt.script)
 		labels := lsptest.Labels(c.Completion("m"))
 		have := map[string]bool{}

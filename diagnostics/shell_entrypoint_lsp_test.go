@@ -1,14 +1,13 @@
 package diagnostics_test
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"go.lsp.dev/protocol"
 
 	"github.com/stackls/stackls/internal/lsptest"
+	"github.com/stackls/stackls/internal/testws"
 	"github.com/stackls/stackls/position"
 )
 
@@ -69,34 +68,6 @@ func TestLFEntrypointOverLSP(t *testing.T) {
 	}
 }
 
-// exampleFiles returns the files of a folder of examples/, except its
-// README, as an archive.
-func exampleFiles(t *testing.T, name string) string {
-	t.Helper()
-	root := filepath.Join("..", "examples", name)
-	var b strings.Builder
-	err := filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() || d.Name() == "README.md" {
-			return err
-		}
-		content, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		rel, err := filepath.Rel(root, path)
-		if err != nil {
-			return err
-		}
-		b.WriteString("-- " + filepath.ToSlash(rel) + " --\n")
-		b.Write(content)
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b.String()
-}
-
 // TestExamplesCleanOverLSP checks that the scripts and config files of the
 // examples have no diagnostics.
 func TestExamplesCleanOverLSP(t *testing.T) {
@@ -110,7 +81,7 @@ func TestExamplesCleanOverLSP(t *testing.T) {
 	}
 	for example, paths := range files {
 		t.Run(example, func(t *testing.T) {
-			c := lsptest.New(t, exampleFiles(t, example))
+			c := lsptest.New(t, testws.Example(t, example))
 			for _, path := range paths {
 				c.Open(path)
 				if got := c.Diagnostics(path); len(got) != 0 {
@@ -143,7 +114,7 @@ func TestSharedScriptChecksOverLSP(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.code, func(t *testing.T) {
-			c := lsptest.New(t, exampleFiles(t, "secrets-shared-script"))
+			c := lsptest.New(t, testws.Example(t, "secrets-shared-script"))
 			c.Open(script)
 			c.Replace(script, tt.old, tt.new)
 			got := c.Diagnostics(script)

@@ -2,7 +2,6 @@ package navigation_test
 
 import (
 	"os"
-	"path/filepath"
 	"reflect"
 	"sort"
 	"strconv"
@@ -10,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/stackls/stackls/internal/lsptest"
+	"github.com/stackls/stackls/internal/testws"
 	"github.com/stackls/stackls/position"
 )
 
@@ -204,34 +204,6 @@ func TestUnknownHostOverLSP(t *testing.T) {
 	}
 }
 
-// exampleArchive returns the files of a folder of examples/, except its
-// README, as an archive.
-func exampleArchive(t *testing.T, name string) string {
-	t.Helper()
-	root := filepath.Join("..", "examples", name)
-	var b strings.Builder
-	err := filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() || d.Name() == "README.md" {
-			return err
-		}
-		content, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		rel, err := filepath.Rel(root, path)
-		if err != nil {
-			return err
-		}
-		b.WriteString("-- " + filepath.ToSlash(rel) + " --\n")
-		b.Write(content)
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b.String()
-}
-
 // mark inserts the marker «name» before word inside the only occurrence
 // of around in archive.
 func mark(t *testing.T, archive, around, word, name string) string {
@@ -255,7 +227,7 @@ func TestExamplesOverLSP(t *testing.T) {
 	}
 	for _, example := range []string{"inception", "python-client-server"} {
 		t.Run(example, func(t *testing.T) {
-			archive := exampleArchive(t, example)
+			archive := testws.Example(t, example)
 			keys := map[string]string{}
 			for i, tt := range tests {
 				if tt.example != example {

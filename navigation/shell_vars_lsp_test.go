@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/stackls/stackls/internal/lsptest"
+	"github.com/stackls/stackls/internal/testws"
 	"github.com/stackls/stackls/position"
 )
 
@@ -15,7 +16,7 @@ import (
 // «tpl» on ${ROLE} of the template, «dbkey» on the db service key, and
 // «apirole» and «workerrole» where the services set ROLE.
 func secretsExample(t *testing.T) string {
-	archive := exampleArchive(t, "secrets-shared-script")
+	archive := testws.Example(t, "secrets-shared-script")
 	archive = mark(t, archive, `case "$ROLE" in`, "ROLE", "role")
 	archive = mark(t, archive, "DB_PASSWORD=$(cat /run/secrets/db_password)", "db_password)", "secret")
 	archive = mark(t, archive, "role = ${ROLE}", "ROLE", "tpl")
@@ -129,7 +130,7 @@ func isWordByte(b byte) bool {
 // TestInceptionVariablesOverLSP follows DOMAIN_NAME from the nginx
 // entrypoint and its template to compose and .env.
 func TestInceptionVariablesOverLSP(t *testing.T) {
-	archive := exampleArchive(t, "inception")
+	archive := testws.Example(t, "inception")
 	archive = mark(t, archive, `-subj "/CN=$DOMAIN_NAME"`, "DOMAIN_NAME", "script")
 	archive = mark(t, archive, "server_name ${DOMAIN_NAME};", "DOMAIN_NAME", "tpl")
 	archive = mark(t, archive, "      DOMAIN_NAME: ${DOMAIN_NAME}", "DOMAIN_NAME", "key")
@@ -197,7 +198,7 @@ ENTRYPOINT ["/«path»usr/local/bin/entrypoint.sh"]
 // TestScriptWithoutExtensionOverLSP follows POLL_INTERVAL from the
 // client's entrypoint, a script without an extension, to compose.yaml.
 func TestScriptWithoutExtensionOverLSP(t *testing.T) {
-	archive := exampleArchive(t, "python-client-server")
+	archive := testws.Example(t, "python-client-server")
 	archive = mark(t, archive, `"${POLL_INTERVAL:-10}"`, "POLL_INTERVAL", "use")
 	archive = mark(t, archive, `POLL_INTERVAL: "10"`, "POLL_INTERVAL", "key")
 	c := lsptest.New(t, archive)
@@ -215,7 +216,7 @@ func TestScriptWithoutExtensionOverLSP(t *testing.T) {
 // Makefile's "logs" argument changes with the compose file, the scripts
 // and the .env value, and every edit replaces a whole "mariadb".
 func TestInceptionServiceRenameOverLSP(t *testing.T) {
-	archive := mark(t, exampleArchive(t, "inception"), "  mariadb:\n    container_name", "mariadb", "key")
+	archive := mark(t, testws.Example(t, "inception"), "  mariadb:\n    container_name", "mariadb", "key")
 	c := lsptest.New(t, archive)
 	edits := c.Rename("key", "database")
 	for _, path := range []string{"Makefile", "srcs/docker-compose.yml", "srcs/.env", "srcs/requirements/wordpress/tools/entrypoint.sh"} {
