@@ -7,8 +7,8 @@ import (
 	"github.com/stackls/stackls/position"
 )
 
-// composeContext is where the cursor is in a compose file, read from the
-// text around it rather than from the YAML tree, since the line being
+// composeContext is the cursor's position in a compose file, read from the
+// text around it rather than from the YAML tree, because the line being
 // typed is often not valid YAML yet.
 type composeContext struct {
 	path     []string      // keys from the root to the mapping or list that holds the cursor; "[]" for list items
@@ -30,8 +30,8 @@ func lineBounds(content []byte, offset int) (start, end int) {
 	return start, end
 }
 
-// lineInfo is what completion needs of one line: where its key or item
-// starts, and the key it holds.
+// lineInfo is the part of one line that completion reads: where its key
+// or item starts, and the key it contains.
 type lineInfo struct {
 	blank    bool
 	dash     int    // column of "- ", or -1

@@ -16,7 +16,7 @@ var hostCommands = map[string]bool{"nc": true, "ping": true, "ssh": true, "telne
 
 // hostItems proposes the service names (and container names, hostnames
 // and aliases) that the script's containers can reach, when the word at
-// offset stands where a host goes: after "//" or "@", after a host option
+// offset is in the position of a host: after "//" or "@", after a host option
 // such as "-h", or as the first argument of nc, ping and the like. It
 // returns nil elsewhere.
 func hostItems(snap *workspace.Snapshot, f *workspace.File, offset int) *List {

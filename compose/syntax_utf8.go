@@ -15,7 +15,7 @@ import (
 // replaced by invalidBytePlaceholder, so that the rest of the file is
 // still modelled and every byte offset stays the same.
 
-// invalidBytePlaceholder stands in for each byte that is not UTF-8 in the
+// invalidBytePlaceholder replaces each byte that is not UTF-8 in the
 // copy that yaml.v3 parses. It is one ASCII byte, so offsets do not move,
 // and "_" has no meaning in YAML syntax, so it does not change the
 // structure around it.

@@ -143,7 +143,7 @@ func (c *composeCheck) files() {
 // insideWorkspace reports whether a secret or config file path resolves
 // inside a workspace folder. A path such as "~/project/secrets/db.txt" or
 // "/run/keys/db.txt" names a file of the machine that deploys the project:
-// "docker compose config" does not check it, and its absence here tells
+// "docker compose config" does not check it, and its absence here proves
 // nothing about that machine.
 func (c *composeCheck) insideWorkspace(s *compose.Scalar) bool {
 	value, ok := project.Substitute(s.Value, c.proj.LookupFunc())

@@ -56,8 +56,8 @@ type dockerChecker struct {
 	builds     []*composeBuild
 	buildsDone bool
 
-	// copiedOnly answers onlyCopiedFrom for each stage; nil until its first
-	// call.
+	// copiedOnly caches the result of onlyCopiedFrom for each stage. It is
+	// nil until the first call.
 	copiedOnly []bool
 }
 

@@ -236,7 +236,7 @@ func appendChain(cmds []syntax.Command, stmt *syntax.Stmt) []syntax.Command {
 
 // onlyCopiedFrom reports whether stage i is a build stage whose layers no
 // image keeps: it is not the last stage, no stage is built FROM it, and a
-// later COPY --from or RUN --mount from= takes files out of it. The answers
+// later COPY --from or RUN --mount from= takes files out of it. The results
 // for all stages are computed in one pass on the first call.
 func (c *dockerChecker) onlyCopiedFrom(i int) bool {
 	if c.copiedOnly == nil {

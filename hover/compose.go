@@ -103,7 +103,7 @@ func variableMarkdown(proj *project.Project, value string, ref interp.Ref) strin
 	return b.String()
 }
 
-// effectLine says what compose substitutes for ref.
+// effectLine describes what compose substitutes for ref.
 func effectLine(v project.Var, ref interp.Ref) string {
 	empty := !v.Set || v.Value == ""
 	switch ref.Op {

@@ -2,7 +2,6 @@ package hover
 
 import (
 	"context"
-	"fmt"
 	"sort"
 	"strings"
 	"testing"
@@ -10,28 +9,6 @@ import (
 
 	"github.com/stackls/stackls/internal/testws"
 )
-
-// bigDockerfile returns a Dockerfile of about lines lines: stages with
-// ARG, ENV, multi-line RUN, heredocs and COPY --from.
-func bigDockerfile(lines int) string {
-	var b strings.Builder
-	b.WriteString("# syntax=docker/dockerfile:1\nARG BASE=3.20\n")
-	n := 2
-	for stage := 0; n < lines; stage++ {
-		fmt.Fprintf(&b, "FROM alpine:$BASE AS stage%d\nARG BASE\nENV APP_%d=/srv/app%d\n", stage, stage, stage)
-		n += 3
-		for i := 0; i < 40 && n < lines; i++ {
-			fmt.Fprintf(&b, "RUN apk add --no-cache pkg%d && \\\n    echo \"$APP_%d $BASE\" > /tmp/f%d\n", i, stage, i)
-			fmt.Fprintf(&b, "COPY <<EOF /etc/conf%d\nvalue=$APP_%d\nEOF\n", i, stage)
-			n += 5
-		}
-		if stage > 0 {
-			fmt.Fprintf(&b, "COPY --from=stage%d /srv /srv\n", stage-1)
-			n++
-		}
-	}
-	return b.String()
-}
 
 // reportPercentiles reports the median and 95th percentile of durations.
 func reportPercentiles(b *testing.B, durations []time.Duration) {
@@ -44,7 +21,7 @@ func reportPercentiles(b *testing.B, durations []time.Duration) {
 }
 
 func BenchmarkDockerfileHover(b *testing.B) {
-	src := bigDockerfile(5000)
+	src := testws.LongDockerfile(5000)
 	ws := testws.New(b, "-- Dockerfile --\n"+src)
 	snap := ws.Snapshot()
 	uri := ws.URI("Dockerfile")
@@ -67,7 +44,7 @@ func BenchmarkDockerfileHover(b *testing.B) {
 }
 
 func TestBigDockerfileLines(t *testing.T) {
-	if got := strings.Count(bigDockerfile(5000), "\n"); got < 5000 || got > 5010 {
+	if got := strings.Count(testws.LongDockerfile(5000), "\n"); got < 5000 || got > 5010 {
 		t.Errorf("the benchmark Dockerfile has %d lines, want about 5000", got)
 	}
 }

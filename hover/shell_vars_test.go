@@ -129,8 +129,8 @@ func TestShellVarHoverDegenerate(t *testing.T) {
 	}
 }
 
-// TestShellHoverEveryOffset asks for a hover at every offset of a script
-// that two containers hold; none may fail or span outside the content.
+// TestShellHoverEveryOffset requests a hover at every offset of a script
+// that two containers contain. No hover may fail or span outside the content.
 func TestShellHoverEveryOffset(t *testing.T) {
 	ws := testws.New(t, varsArchive)
 	uri := ws.URI("app/start.sh")

@@ -12,7 +12,7 @@ import (
 // it so that their results do not depend on the machine.
 var LookupEnv = os.LookupEnv
 
-// Var is what a Project knows about one variable.
+// Var is one variable of a Project: its value and where it is set.
 type Var struct {
 	Name  string
 	Value string

@@ -8,9 +8,9 @@ import (
 )
 
 // Example returns the files of the folder examples/name of this repository,
-// except its README, as an archive for New. The replacements come in pairs
-// of old and new text; each old text must occur once in the archive, and
-// tests use them to add «markers».
+// except its README, as an archive for New. The replacements are pairs of
+// old and new text, and tests use them to add «markers». Each old text must
+// occur once in the archive.
 func Example(t testing.TB, name string, replacements ...string) string {
 	t.Helper()
 	root := filepath.Join(repoRoot(t), "examples", name)

@@ -145,8 +145,8 @@ func hostOffsets(content string, names map[string]bool) []int {
 	return out
 }
 
-// hostContext reports whether the word at content[start:end] stands where a
-// host name does: after a space, "=", "@" or "//", and before ":" and a
+// hostContext reports whether the word at content[start:end] is in the
+// position of a host name: after a space, "=", "@" or "//", and before ":" and a
 // digit, a space, "/" after "//", or the end of the line; never inside a
 // path, a variable name or a comment.
 func hostContext(content string, start, end int) bool {
