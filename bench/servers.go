@@ -74,11 +74,13 @@ func npmVersion(dir, pkg string) string {
 	return manifest.Version
 }
 
-// buildStackls builds ./cmd/stackls of the current module into dir and
+// buildStackls builds ./cmd/stackls of the current module into dir the
+// way releases are built (static, without cgo, symbols stripped) and
 // returns the server's argv.
 func buildStackls(dir string) ([]string, error) {
 	bin := filepath.Join(dir, "stackls")
-	cmd := exec.Command("go", "build", "-o", bin, "./cmd/stackls")
+	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", bin, "./cmd/stackls")
+	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
 	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
 	if err := cmd.Run(); err != nil {
 		return nil, fmt.Errorf("go build ./cmd/stackls (run the bench from the repository root, or pass -stackls): %w", err)

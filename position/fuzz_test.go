@@ -15,7 +15,7 @@ import (
 // maxFuzzContent caps the content a fuzz input checks, in bytes. The
 // checks convert every offset of a line, each in time linear in the
 // line's length, so they take time quadratic in it.
-const maxFuzzContent = 4096
+const maxFuzzContent = 1024
 
 var encodings = []position.Encoding{position.UTF16, position.UTF8, position.UTF32}
 

@@ -107,12 +107,14 @@ func (s *server) run(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc2.R
 	if isCall && s.opts.TestHook != nil {
 		s.opts.TestHook(ctx, method)
 	}
-	if h, ok := extraMethods[method]; ok {
+	h, ok := methods[method]
+	switch {
+	case ok:
 		h(ctx, s, guarded, req)
-		return
-	}
-	if err := s.dispatch(ctx, guarded, withParams(req)); err != nil {
-		s.log.Warn("dispatch failed", "method", method, "error", err)
+	case isCall:
+		guarded(ctx, nil, fmt.Errorf("%s is not implemented by stackls: %w", method, jsonrpc2.ErrMethodNotFound))
+	default:
+		s.log.Debug("ignored a notification", "method", method)
 	}
 }
 
@@ -145,24 +147,4 @@ func wireError(err error) error {
 		return jsonrpc2.NewError(jsonrpc2.InvalidParams, err.Error())
 	}
 	return jsonrpc2.NewError(jsonrpc2.InternalError, err.Error())
-}
-
-// withParams returns req with "null" params when it has none. Without
-// params, go.lsp.dev/protocol responds to an unknown method with a parse
-// error in place of MethodNotFound.
-func withParams(req jsonrpc2.Request) jsonrpc2.Request {
-	if len(req.Params()) > 0 {
-		return req
-	}
-	var rebuilt jsonrpc2.Request
-	var err error
-	if call, ok := req.(*jsonrpc2.Call); ok {
-		rebuilt, err = jsonrpc2.NewCall(call.ID(), req.Method(), nil)
-	} else {
-		rebuilt, err = jsonrpc2.NewNotification(req.Method(), nil)
-	}
-	if err != nil {
-		return req // unreachable: json.Marshal(nil) returns "null"
-	}
-	return rebuilt
 }

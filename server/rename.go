@@ -41,12 +41,6 @@ func (s *server) prepareRename(ctx context.Context, params *prepareRenameParams)
 	return &prepareRenameResult{Range: rng, Placeholder: target.Placeholder}, nil
 }
 
-// PrepareRename is never called: extraMethods handles
-// textDocument/prepareRename with prepareRename.
-func (s *server) PrepareRename(context.Context, *protocol.PrepareRenameParams) (*protocol.Range, error) {
-	return nil, nil
-}
-
 // Rename returns the edits, in every file, that rename the name at the
 // position, or null when nothing there can be renamed.
 func (s *server) Rename(ctx context.Context, params *protocol.RenameParams) (*protocol.WorkspaceEdit, error) {

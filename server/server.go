@@ -30,7 +30,6 @@ import (
 	"time"
 
 	"go.lsp.dev/jsonrpc2"
-	"go.lsp.dev/protocol"
 
 	"github.com/stackls/stackls/position"
 	"github.com/stackls/stackls/workspace"
@@ -69,7 +68,8 @@ const (
 	stateShutdown                     // shutdown done; only exit is accepted
 )
 
-// server implements protocol.Server on a workspace Session.
+// server answers the LSP methods listed in methods from a workspace
+// Session.
 type server struct {
 	opts    Options
 	log     *slog.Logger
@@ -93,7 +93,6 @@ type server struct {
 
 	client atomic.Pointer[clientState] // set once by initialize
 
-	dispatch    jsonrpc2.Handler // decodes the methods that go.lsp.dev/protocol has types for
 	requests    *inflight
 	diagnostics *diagnoser
 }
@@ -130,7 +129,6 @@ func newServer(ctx context.Context, conn jsonrpc2.Conn, opts Options) *server {
 		requests: newInflight(),
 	}
 	s.client.Store(&clientState{encoding: position.UTF16})
-	s.dispatch = protocol.ServerHandler(s, nil)
 	s.diagnostics = newDiagnoser(s)
 	return s
 }

@@ -67,7 +67,7 @@ func (s *stream) Read(ctx context.Context) (jsonrpc2.Message, int64, error) {
 		if body == nil {
 			continue // oversized, skipped
 		}
-		msg, err := jsonrpc2.DecodeMessage(body)
+		msg, err := decodeMessage(body)
 		if err == nil {
 			return msg, total, nil
 		}
@@ -80,6 +80,53 @@ func (s *stream) Read(ctx context.Context) (jsonrpc2.Message, int64, error) {
 			return nil, total, werr
 		}
 	}
+}
+
+// wireMessage is every field that a JSON-RPC 2.0 message may have.
+type wireMessage struct {
+	Version *string         `json:"jsonrpc"`
+	ID      *jsonrpc2.ID    `json:"id"`
+	Method  string          `json:"method"`
+	Params  json.RawMessage `json:"params"`
+	Result  json.RawMessage `json:"result"`
+	Error   *jsonrpc2.Error `json:"error"`
+}
+
+// decodeMessage decodes body into a call, a notification or a response,
+// by the rules of jsonrpc2.DecodeMessage: a message with a method is a
+// call when it has an id and a notification otherwise, and one without a
+// method is a response, which needs an id; a version other than "2.0" is
+// an invalid request. It decodes with encoding/json
+// in one pass over body, where jsonrpc2.DecodeMessage allocates a
+// buffering decoder per message.
+func decodeMessage(body []byte) (jsonrpc2.Message, error) {
+	var wire wireMessage
+	if err := json.Unmarshal(body, &wire); err != nil {
+		return nil, fmt.Errorf("decoding a JSON-RPC message: %w", err)
+	}
+	var params any
+	if wire.Params != nil {
+		params = wire.Params
+	}
+	switch {
+	case wire.Version != nil && *wire.Version != jsonrpc2.Version:
+		return nil, fmt.Errorf("JSON-RPC version %q: %w", truncate(*wire.Version, 16), jsonrpc2.ErrInvalidRequest)
+	case wire.Method == "" && wire.ID == nil:
+		return nil, jsonrpc2.ErrInvalidRequest
+	case wire.Method == "":
+		var result any
+		if wire.Result != nil {
+			result = wire.Result
+		}
+		var err error
+		if wire.Error != nil {
+			err = wire.Error
+		}
+		return jsonrpc2.NewResponse(*wire.ID, result, err)
+	case wire.ID == nil:
+		return jsonrpc2.NewNotification(wire.Method, params)
+	}
+	return jsonrpc2.NewCall(*wire.ID, wire.Method, params)
 }
 
 // readFrame reads one header and body. It returns a nil body, and no

