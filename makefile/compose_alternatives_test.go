@@ -49,3 +49,35 @@ func TestComposeCallWithoutAlternatives(t *testing.T) {
 		t.Errorf("calls = %+v, want one without alternatives", f.ComposeCalls)
 	}
 }
+
+// A variable that a recipe reaches only through another variable still
+// gives the recipe an alternative for each earlier assignment.
+func TestComposeCallAlternativesThroughAnotherVariable(t *testing.T) {
+	src := "ENV_FILE := a.env\nENV_FILE := b.env\nDC = docker compose --env-file $(ENV_FILE)\nup:\n\t$(DC) up -d\n"
+	f := Parse([]byte(src))
+	if len(f.ComposeCalls) != 1 {
+		t.Fatalf("%d compose calls, want 1", len(f.ComposeCalls))
+	}
+	c := f.ComposeCalls[0]
+	if len(c.Alternatives) != 1 {
+		t.Fatalf("%d alternatives, want 1", len(c.Alternatives))
+	}
+	if got := c.Alternatives[0].EnvFiles; len(got) != 1 || got[0].Text != "a.env" {
+		t.Errorf("env files of the alternative = %v, want a.env", got)
+	}
+}
+
+// A target-specific "+=" adds to the value of its own rule only: the
+// other rules still see the global value.
+func TestTargetAppendStaysInItsRule(t *testing.T) {
+	src := "FILES := -f a.yaml\nprod: FILES += -f prod.yaml\nprod:\n\tdocker compose $(FILES) up\ndev:\n\tdocker compose $(FILES) up\n"
+	f := Parse([]byte(src))
+	if len(f.ComposeCalls) != 2 {
+		t.Fatalf("%d compose calls, want 2", len(f.ComposeCalls))
+	}
+	for i, want := range []int{2, 1} {
+		if got := len(f.ComposeCalls[i].Files); got != want {
+			t.Errorf("call %d has %d compose files (%v), want %d", i, got, f.ComposeCalls[i].Files, want)
+		}
+	}
+}

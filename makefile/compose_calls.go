@@ -12,6 +12,8 @@ import (
 // line of f, in source order.
 func findComposeCalls(f *File) []*ComposeCall {
 	var calls []*ComposeCall
+	earlier := earlierAssignments(f)
+	global := globalValues(f)
 	for _, rule := range f.Rules {
 		var x *expander
 		for _, r := range rule.Recipes {
@@ -19,12 +21,15 @@ func findComposeCalls(f *File) []*ComposeCall {
 				continue
 			}
 			if x == nil {
-				x = newExpander(f, rule.Targets)
+				x = newRuleExpander(f, global, rule.Targets)
 			}
 			var out expanded
+			x.referenced = map[string]bool{}
 			x.expand(&out, mapped{text: []byte(r.Text), src: r.src}, &frame{})
+			referenced := x.referenced
+			x.referenced = nil
 			found := recipeCalls(&out, r)
-			addAlternatives(f, rule, r, &out, found)
+			addAlternatives(x, earlier, referenced, r, &out, found)
 			calls = append(calls, found...)
 		}
 	}
@@ -32,17 +37,28 @@ func findComposeCalls(f *File) []*ComposeCall {
 }
 
 // addAlternatives expands the recipe line r again with each earlier
-// assignment of each variable that f sets more than once, and attaches
-// the calls found to the matching calls of the last assignment.
-func addAlternatives(f *File, rule *Rule, r *Recipe, last *expanded, calls []*ComposeCall) {
+// assignment of each variable that the file sets more than once, and
+// attaches the calls found to the matching calls of the last assignment.
+// x is the expander of r's rule, and referenced the names that expanding
+// r met: an assignment of any other variable cannot change r, so it is
+// skipped without expanding r again.
+func addAlternatives(x *expander, earlier []*Var, referenced map[string]bool, r *Recipe, last *expanded, calls []*ComposeCall) {
 	if len(calls) == 0 {
 		return
 	}
-	for _, earlier := range earlierAssignments(f) {
-		x := newExpander(f, rule.Targets)
-		x.values[earlier.Name] = &varValue{pieces: []mapped{{text: []byte(earlier.Value), src: earlier.src}}}
+	for _, v := range earlier {
+		if !referenced[v.Name] {
+			continue
+		}
+		saved, had := x.values[v.Name]
+		x.values[v.Name] = &varValue{pieces: []mapped{{text: []byte(v.Value), src: v.src}}}
 		var out expanded
 		x.expand(&out, mapped{text: []byte(r.Text), src: r.src}, &frame{})
+		if had {
+			x.values[v.Name] = saved
+		} else {
+			delete(x.values, v.Name)
+		}
 		if sameSources(&out, last) {
 			continue // the recipe does not use the variable
 		}

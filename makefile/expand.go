@@ -1,6 +1,10 @@
 package makefile
 
-import "github.com/stackls/stackls/position"
+import (
+	"slices"
+
+	"github.com/stackls/stackls/position"
+)
 
 // maxExpandDepth bounds the nesting of variable expansions, so that a
 // variable defined through itself cannot loop.
@@ -87,21 +91,41 @@ type varValue struct {
 
 // expander expands variable references with the values of one File.
 type expander struct {
+	// global holds the values of the global variables, shared by the
+	// expanders of every rule and never changed.
+	global map[string]*varValue
+	// values holds the values set on top of global: target-specific ones
+	// and temporary overrides. A nil value hides the global one.
 	values map[string]*varValue
 	active map[string]bool
+	// referenced, when not nil, collects the names of the variables that
+	// expand references, with or without a value.
+	referenced map[string]bool
 }
 
-// newExpander collects the value each global variable has at the end of
-// the file, and the target-specific values of targets on top of them.
-// Values set with "!=" come from a shell and are left unexpanded.
-func newExpander(f *File, targets []*Word) *expander {
-	x := &expander{values: map[string]*varValue{}, active: map[string]bool{}}
+// globalValues returns the value each global variable has at the end of
+// the file. Values set with "!=" come from a shell and are left
+// unexpanded.
+func globalValues(f *File) map[string]*varValue {
+	x := &expander{values: map[string]*varValue{}}
 	for _, v := range f.Vars {
-		if v.Targets != nil {
-			continue
+		if v.Targets == nil {
+			x.assign(v)
 		}
-		x.assign(v)
 	}
+	return x.values
+}
+
+// newExpander returns an expander with the global values of f and the
+// target-specific values of targets on top of them.
+func newExpander(f *File, targets []*Word) *expander {
+	return newRuleExpander(f, globalValues(f), targets)
+}
+
+// newRuleExpander is newExpander with the global values computed once by
+// the caller.
+func newRuleExpander(f *File, global map[string]*varValue, targets []*Word) *expander {
+	x := &expander{global: global, values: map[string]*varValue{}, active: map[string]bool{}}
 	for _, v := range f.Vars {
 		if v.Targets != nil && sharesTarget(v.Targets, targets) {
 			x.assign(v)
@@ -121,12 +145,22 @@ func sharesTarget(a, b []*Word) bool {
 	return false
 }
 
+// lookup returns the value of the variable name, or nil.
+func (x *expander) lookup(name string) *varValue {
+	if v, ok := x.values[name]; ok {
+		return v
+	}
+	return x.global[name]
+}
+
+// assign applies the assignment v on top of the current values. It never
+// changes a value that it did not create, so global stays shared.
 func (x *expander) assign(v *Var) {
 	value := mapped{text: []byte(v.Value), src: v.src}
-	old := x.values[v.Name]
+	old := x.lookup(v.Name)
 	switch v.Op {
 	case "!=":
-		delete(x.values, v.Name)
+		x.values[v.Name] = nil
 	case "?=":
 		if old == nil {
 			x.values[v.Name] = &varValue{pieces: []mapped{value}}
@@ -137,7 +171,7 @@ func (x *expander) assign(v *Var) {
 			return
 		}
 		sep := mapped{text: []byte{' '}, src: []int{-1}}
-		old.pieces = append(old.pieces, sep, value)
+		x.values[v.Name] = &varValue{pieces: append(slices.Clip(old.pieces), sep, value)}
 	default:
 		x.values[v.Name] = &varValue{pieces: []mapped{value}}
 	}
@@ -170,7 +204,10 @@ func (x *expander) expand(out *expanded, m mapped, fr *frame) {
 				name = string(m.text[k+2 : end])
 			}
 		}
-		value := x.values[name]
+		if x.referenced != nil {
+			x.referenced[name] = true
+		}
+		value := x.lookup(name)
 		if value == nil || x.active[name] || fr.depth >= maxExpandDepth {
 			for i := k; i <= end; i++ {
 				out.add(m.text[i], m.src[i], fr)

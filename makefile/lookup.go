@@ -135,7 +135,7 @@ func (f *File) TargetNames() []string {
 // false when the file does not set it or sets it with "!=".
 func (f *File) VarValue(name string) (string, bool) {
 	x := newExpander(f, nil)
-	if x.values[name] == nil {
+	if x.lookup(name) == nil {
 		return "", false
 	}
 	ref := []byte("$(" + name + ")")
