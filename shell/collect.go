@@ -193,7 +193,10 @@ func (c *collector) assign(a *syntax.Assign, withValue bool) {
 		return
 	}
 	nameSpan, ok := nodeSpan(c.src, a.Name)
-	if !ok {
+	// A byte that is not UTF-8 reaches the parser as invalidByte, which
+	// some dialects accept in an assignment's name. Such a name is not
+	// written in the content, so nothing is recorded.
+	if !ok || string(c.f.Content[nameSpan.Start:nameSpan.End]) != a.Name.Value {
 		return
 	}
 	ref := &VarRef{Name: a.Name.Value, Span: nameSpan}
