@@ -3,7 +3,6 @@ package completion
 import (
 	"strings"
 
-	"github.com/stackls/stackls/compose/interp"
 	"github.com/stackls/stackls/compose/project"
 	"github.com/stackls/stackls/dockerfile"
 	"github.com/stackls/stackls/position"
@@ -172,14 +171,10 @@ func usedVariables(proj *project.Project) []string {
 	seen := map[string]bool{}
 	var names []string
 	for _, pf := range proj.Files {
-		content := string(pf.Compose.Content)
-		if !strings.Contains(content, "$") {
-			continue
-		}
-		for _, ref := range interp.All(interp.Refs(content)) {
-			if ref.Name != "" && !seen[ref.Name] {
-				seen[ref.Name] = true
-				names = append(names, ref.Name)
+		for _, name := range pf.Compose.ContentVariables() {
+			if !seen[name] {
+				seen[name] = true
+				names = append(names, name)
 			}
 		}
 	}

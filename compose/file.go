@@ -30,11 +30,16 @@ type File struct {
 	Anchors        []*Anchor  // every "&name", in source order
 	Aliases        []*Alias   // every "*name", in source order
 
-	lines *lineTable
-	spans map[*yaml.Node]position.Span // every node of Root's document
+	doc        *yaml.Node // the document node, Root's parent; nil when the content has none
+	directives bool       // a line starts with "%", as a YAML directive does
+	lines      *lineTable
+	spans      map[*yaml.Node]position.Span // every node of Root's document
 
 	refsOnce sync.Once
 	refs     []Ref // built on first use by Refs
+
+	variablesOnce sync.Once
+	variables     []string // built on first use by ContentVariables
 }
 
 // Scalar is a YAML scalar value and the Span of its bytes (quotes included).

@@ -58,6 +58,31 @@ func breakLen(content []byte, i int) int {
 	return 0
 }
 
+// moved returns the lineTable of content, which equals lt's content except
+// that the bytes [start, end) became delta bytes longer. start must be a
+// line start, and end must be a line start or the end of both contents.
+// The lines before start are kept, those after end moved, and only the
+// changed bytes are scanned.
+func (lt *lineTable) moved(content []byte, start, end, delta int) *lineTable {
+	first := lt.lineOf(start)
+	out := &lineTable{content: content, starts: make([]int, 0, len(lt.starts)+8)}
+	out.starts = append(out.starts, lt.starts[:first+1]...)
+	for i := start; i < end+delta; {
+		if n := breakLen(content, i); n > 0 {
+			i += n
+			out.starts = append(out.starts, i)
+			continue
+		}
+		i++
+	}
+	for _, s := range lt.starts[first+1:] {
+		if s > end {
+			out.starts = append(out.starts, s+delta)
+		}
+	}
+	return out
+}
+
 // offset returns the byte offset of a 1-based line and 1-based character
 // column, clamped to the content.
 func (lt *lineTable) offset(line, column int) int {

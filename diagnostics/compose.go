@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/stackls/stackls/compose"
+	"github.com/stackls/stackls/compose/interp"
 	"github.com/stackls/stackls/compose/project"
 	"github.com/stackls/stackls/compose/schema"
 	"github.com/stackls/stackls/position"
@@ -22,6 +23,7 @@ type composeCheck struct {
 	diags []*Diagnostic
 
 	portCache map[*compose.Scalar][]hostPort // publishedPorts results, by ports entry
+	refs      map[string][]interp.Ref        // interp.Refs results, by scalar value
 }
 
 func (c *composeCheck) add(d *Diagnostic) { c.diags = append(c.diags, d) }
@@ -61,6 +63,7 @@ func composeDiagnostics(ctx context.Context, snap *workspace.Snapshot, f *worksp
 		c.imageOrBuild,
 		c.healthcheckTests,
 		c.mountTargets,
+		c.resourceSources,
 	}
 	for _, step := range steps {
 		if ctx.Err() != nil {

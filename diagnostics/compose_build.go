@@ -146,7 +146,7 @@ func (c *composeCheck) files() {
 // "docker compose config" does not check it, and its absence here proves
 // nothing about that machine.
 func (c *composeCheck) insideWorkspace(s *compose.Scalar) bool {
-	value, ok := project.Substitute(s.Value, c.proj.LookupFunc())
+	value, ok := c.proj.Substitute(s.Value)
 	if !ok {
 		return false
 	}
@@ -179,7 +179,7 @@ func (c *composeCheck) checkEnvFiles(n *yaml.Node, noun string) {
 // checkPath reports a path, relative to the compose file, that exists
 // neither in the Snapshot nor on disk.
 func (c *composeCheck) checkPath(s *compose.Scalar, noun string, rule composeRule) {
-	value, ok := project.Substitute(s.Value, c.proj.LookupFunc())
+	value, ok := c.proj.Substitute(s.Value)
 	if !ok {
 		return
 	}

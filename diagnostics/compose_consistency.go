@@ -4,7 +4,6 @@ import (
 	"slices"
 
 	"github.com/stackls/stackls/compose"
-	"github.com/stackls/stackls/compose/project"
 	"gopkg.in/yaml.v3"
 )
 
@@ -18,7 +17,6 @@ func (c *composeCheck) imageOrBuild() {
 	if !c.proj.Complete() {
 		return
 	}
-	lookup := c.proj.LookupFunc()
 	for _, svc := range c.model.Services {
 		node := compose.Resolve(svc.Node)
 		if node == nil || node.Kind != yaml.MappingNode || len(c.proj.Services(svc.Name)) > 1 {
@@ -33,7 +31,7 @@ func (c *composeCheck) imageOrBuild() {
 			c.add(composeRuleMissingImage.diag(svc.KeySpan,
 				"service `%s` has neither `image` nor `build`, so Compose cannot create its container; add `image: NAME` or a `build` section", svc.Name))
 		case image.Kind == yaml.ScalarNode && image.Tag != "!!null":
-			if value, ok := project.Substitute(image.Value, lookup); ok && value == "" {
+			if value, ok := c.proj.Substitute(image.Value); ok && value == "" {
 				c.add(composeRuleMissingImage.diag(c.model.NodeSpan(image),
 					"the `image` of service `%s` is empty, so Compose cannot create its container; give an image name or a `build` section", svc.Name))
 			}
@@ -49,13 +47,12 @@ var healthcheckTestForms = []string{"CMD", "CMD-SHELL", "NONE"}
 // not CMD, CMD-SHELL or NONE. The string form is a shell command, which
 // Compose runs as CMD-SHELL, so it is always valid.
 func (c *composeCheck) healthcheckTests() {
-	lookup := c.proj.LookupFunc()
 	for _, svc := range c.model.Services {
 		items := compose.Items(compose.Lookup(compose.Lookup(svc.Node, "healthcheck"), "test"))
 		if len(items) == 0 || items[0].Kind != yaml.ScalarNode {
 			continue
 		}
-		first, ok := project.Substitute(items[0].Value, lookup)
+		first, ok := c.proj.Substitute(items[0].Value)
 		if !ok || slices.Contains(healthcheckTestForms, first) {
 			continue
 		}

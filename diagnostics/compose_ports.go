@@ -5,10 +5,8 @@ import (
 	"strconv"
 	"strings"
 
-	composeformat "github.com/compose-spec/compose-go/v2/format"
 	"github.com/compose-spec/compose-go/v2/types"
 	"github.com/stackls/stackls/compose"
-	"github.com/stackls/stackls/compose/interp"
 	"github.com/stackls/stackls/position"
 	"gopkg.in/yaml.v3"
 )
@@ -60,11 +58,11 @@ func (c *composeCheck) parsePublished(entry *compose.Scalar, node *yaml.Node) []
 		}
 		configs = []types.ServicePortConfig{cfg}
 	} else {
-		value, ok := c.substitute(entry.Value)
+		value, ok := c.proj.Substitute(entry.Value)
 		if !ok {
 			return nil
 		}
-		parsed, err := types.ParsePortConfig(value)
+		parsed, err := parsePort(value)
 		if err != nil {
 			return nil
 		}
@@ -101,17 +99,6 @@ func expandPublished(cfg types.ServicePortConfig) []hostPort {
 		out = append(out, hostPort{ip: cfg.HostIP, protocol: proto, port: p})
 	}
 	return out
-}
-
-// substitute interpolates a value with the project's variables. It
-// returns false when a reference cannot be resolved.
-func (c *composeCheck) substitute(value string) (string, bool) {
-	lookup := c.proj.LookupFunc()
-	if !interp.Resolved(value, lookup) {
-		return "", false
-	}
-	out, err := interp.Substitute(value, lookup)
-	return out, err == nil
 }
 
 // ports reports port strings that compose cannot parse, and host ports
@@ -169,11 +156,11 @@ func sameAddress(a, b string) bool {
 // checkPortString reports a short-form port that compose-go rejects and
 // returns whether it is valid.
 func (c *composeCheck) checkPortString(entry *compose.Scalar) bool {
-	value, ok := c.substitute(entry.Value)
+	value, ok := c.proj.Substitute(entry.Value)
 	if !ok {
 		return false
 	}
-	if _, err := types.ParsePortConfig(value); err != nil {
+	if _, err := parsePort(value); err != nil {
 		c.add(composeRuleInvalidPort.diag(entry.Span, "invalid port `%s`: %v; expected [HOST_IP:][HOST_PORT:]CONTAINER_PORT[/PROTOCOL]", value, err))
 		return false
 	}
@@ -185,11 +172,11 @@ func (c *composeCheck) checkPortString(entry *compose.Scalar) bool {
 func (c *composeCheck) volumeStrings() {
 	for _, svc := range c.model.Services {
 		for _, entry := range svc.Volumes {
-			value, ok := c.substitute(entry.Value)
+			value, ok := c.proj.Substitute(entry.Value)
 			if !ok {
 				continue
 			}
-			if _, err := composeformat.ParseVolume(value); err != nil {
+			if err := volumeError(value); err != nil {
 				c.add(composeRuleInvalidVolume.diag(entry.Span, "%s", volumeMessage(value, err)))
 			}
 		}

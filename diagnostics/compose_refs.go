@@ -2,7 +2,7 @@ package diagnostics
 
 import (
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/stackls/stackls/compose"
@@ -124,110 +124,6 @@ func levenshtein(a, b string) int {
 	return prev[len(b)]
 }
 
-// dependsOnCycles reports each depends_on entry of this file that closes
-// a cycle of services waiting for each other. Only edges inside a strongly
-// connected component can close a cycle, so only those are searched.
-func (c *composeCheck) dependsOnCycles() {
-	graph := map[string][]string{}
-	for _, f := range c.proj.Files {
-		for _, svc := range f.Compose.Services {
-			for _, dep := range svc.DependsOn {
-				graph[svc.Name] = append(graph[svc.Name], dep.Value)
-			}
-		}
-	}
-	component := components(graph)
-	for _, svc := range c.model.Services {
-		for _, dep := range svc.DependsOn {
-			if dep.Value != svc.Name && (component[dep.Value] == 0 || component[dep.Value] != component[svc.Name]) {
-				continue
-			}
-			if path := pathBetween(graph, dep.Value, svc.Name); path != nil {
-				cycle := append([]string{svc.Name}, path...)
-				c.add(composeRuleDependsOnCycle.diag(dep.Span, "dependency cycle: %s; Compose cannot decide which service to start first", strings.Join(quoteAll(cycle), " → ")))
-			}
-		}
-	}
-}
-
-// components numbers the strongly connected components of graph, from 1,
-// with Tarjan's algorithm; a node outside graph's keys gets 0.
-func components(graph map[string][]string) map[string]int {
-	index, low := map[string]int{}, map[string]int{}
-	onStack := map[string]bool{}
-	var stack []string
-	comp := map[string]int{}
-	next, count := 0, 0
-
-	var visit func(v string)
-	visit = func(v string) {
-		index[v], low[v] = next, next
-		next++
-		stack = append(stack, v)
-		onStack[v] = true
-		for _, w := range graph[v] {
-			if _, seen := index[w]; !seen {
-				visit(w)
-				low[v] = min(low[v], low[w])
-			} else if onStack[w] {
-				low[v] = min(low[v], index[w])
-			}
-		}
-
-		if low[v] == index[v] {
-			count++
-			for {
-				w := stack[len(stack)-1]
-				stack = stack[:len(stack)-1]
-				onStack[w] = false
-				comp[w] = count
-				if w == v {
-					break
-				}
-			}
-		}
-	}
-
-	names := make([]string, 0, len(graph))
-	for v := range graph {
-		names = append(names, v)
-	}
-	sort.Strings(names)
-	for _, v := range names {
-		if _, seen := index[v]; !seen {
-			visit(v)
-		}
-	}
-	return comp
-}
-
-// pathBetween returns the services from from to to along depends_on
-// edges, both ends included, or nil when there is no such path.
-func pathBetween(graph map[string][]string, from, to string) []string {
-	prev := map[string]string{from: ""}
-	queue := []string{from}
-	for len(queue) > 0 {
-		cur := queue[0]
-		queue = queue[1:]
-		if cur == to {
-			var path []string
-			for n := cur; n != ""; n = prev[n] {
-				path = append([]string{n}, path...)
-			}
-			return path
-		}
-		next := append([]string(nil), graph[cur]...)
-		sort.Strings(next)
-		for _, n := range next {
-			if _, seen := prev[n]; !seen {
-				prev[n] = cur
-				queue = append(queue, n)
-			}
-		}
-	}
-	return nil
-}
-
 func quoteAll(names []string) []string {
 	out := make([]string, len(names))
 	for i, n := range names {
@@ -239,18 +135,20 @@ func quoteAll(names []string) []string {
 // containerNames reports a container_name that another service of the
 // project uses too; Docker cannot run two containers with one name.
 func (c *composeCheck) containerNames() {
-	owners := map[string]map[string]position.Location{} // container name -> service -> first place
+	type user struct {
+		service string
+		loc     position.Location // the service's first container_name value
+	}
+	users := map[string][]user{} // by container name, one per service
 	for _, f := range c.proj.Files {
 		for _, svc := range f.Compose.Services {
 			if svc.ContainerName == nil || svc.ContainerName.Value == "" || strings.Contains(svc.ContainerName.Value, "$") {
 				continue
 			}
 			name := svc.ContainerName.Value
-			if owners[name] == nil {
-				owners[name] = map[string]position.Location{}
-			}
-			if _, ok := owners[name][svc.Name]; !ok {
-				owners[name][svc.Name] = position.Location{URI: f.URI, Span: svc.ContainerName.Span}
+			known := slices.ContainsFunc(users[name], func(u user) bool { return u.service == svc.Name })
+			if !known {
+				users[name] = append(users[name], user{svc.Name, position.Location{URI: f.URI, Span: svc.ContainerName.Span}})
 			}
 		}
 	}
@@ -258,19 +156,18 @@ func (c *composeCheck) containerNames() {
 		if svc.ContainerName == nil {
 			continue
 		}
-		users := owners[svc.ContainerName.Value]
-		others := make([]string, 0, len(users))
-		for name := range users {
-			if name != svc.Name {
-				others = append(others, name)
+		var other *user // the other user whose service name sorts first
+		list := users[svc.ContainerName.Value]
+		for i := range list {
+			if list[i].service != svc.Name && (other == nil || list[i].service < other.service) {
+				other = &list[i]
 			}
 		}
-		if len(others) == 0 {
+		if other == nil {
 			continue
 		}
-		sort.Strings(others)
-		d := composeRuleDuplicateContainer.diag(svc.ContainerName.Span, "container name `%s` is also used by service `%s`; container names must be unique", svc.ContainerName.Value, others[0])
-		d.Related = []Related{{Location: users[others[0]], Message: "also used here"}}
+		d := composeRuleDuplicateContainer.diag(svc.ContainerName.Span, "container name `%s` is also used by service `%s`; container names must be unique", svc.ContainerName.Value, other.service)
+		d.Related = []Related{{Location: other.loc, Message: "also used here"}}
 		c.add(d)
 	}
 }

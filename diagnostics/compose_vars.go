@@ -21,7 +21,7 @@ func (c *composeCheck) variables() {
 		switch n.Kind {
 		case yaml.ScalarNode:
 			if !isKey && strings.Contains(n.Value, "$") {
-				c.checkRefs(n, interp.Refs(n.Value))
+				c.checkRefs(n, c.refsOf(n.Value))
 			}
 		case yaml.MappingNode:
 			for i := 0; i+1 < len(n.Content); i += 2 {
@@ -40,39 +40,53 @@ func (c *composeCheck) variables() {
 // checkRefs checks references of scalar n. It follows a default or
 // alternative only when compose would use it.
 func (c *composeCheck) checkRefs(n *yaml.Node, refs []interp.Ref) {
+	lookup := c.proj.LookupFunc()
 	for _, ref := range refs {
-		span := c.refSpan(n, ref.NameSpan)
 		if ref.Invalid {
 			c.add(composeRuleInvalidInterpolated.diag(c.refSpan(n, ref.Span), "invalid interpolation `%s`: a variable name must start with a letter or `_`; write `$$` for a literal `$`", n.Value[ref.Span.Start:ref.Span.End]))
 			continue
 		}
-		v := c.proj.Lookup(ref.Name)
+		value, set := lookup(ref.Name)
 		switch ref.Op {
 		case interp.OpNone:
-			if !v.Set {
-				c.add(composeRuleUnsetVariable.diag(span, "variable `%s` is not set, so Compose substitutes an empty string; set it in %s or give a default: `${%s:-default}`", ref.Name, c.envFileName(), ref.Name))
+			if !set {
+				c.add(composeRuleUnsetVariable.diag(c.refSpan(n, ref.NameSpan), "variable `%s` is not set, so Compose substitutes an empty string; set it in %s or give a default: `${%s:-default}`", ref.Name, c.envFileName(), ref.Name))
 			}
 		case interp.OpRequired, interp.OpRequiredNonEmpty:
-			if !v.Set || ref.Op == interp.OpRequiredNonEmpty && v.Value == "" {
+			if !set || ref.Op == interp.OpRequiredNonEmpty && value == "" {
 				msg := "required variable `" + ref.Name + "` is not set"
-				if ref.Op == interp.OpRequiredNonEmpty && v.Set {
+				if ref.Op == interp.OpRequiredNonEmpty && set {
 					msg = "required variable `" + ref.Name + "` is empty"
 				}
 				if ref.Arg != "" {
 					msg += ": " + ref.Arg
 				}
-				c.add(composeRuleRequiredVariable.diag(span, "%s", msg))
+				c.add(composeRuleRequiredVariable.diag(c.refSpan(n, ref.NameSpan), "%s", msg))
 			}
 		case interp.OpDefaultIfEmpty, interp.OpDefaultIfUnset:
-			if !v.Set || ref.Op == interp.OpDefaultIfEmpty && v.Value == "" {
+			if !set || ref.Op == interp.OpDefaultIfEmpty && value == "" {
 				c.checkRefs(n, ref.Nested)
 			}
 		case interp.OpAltIfSet, interp.OpAltIfNonEmpty:
-			if v.Set && (ref.Op == interp.OpAltIfSet || v.Value != "") {
+			if set && (ref.Op == interp.OpAltIfSet || value != "") {
 				c.checkRefs(n, ref.Nested)
 			}
 		}
 	}
+}
+
+// refsOf returns interp.Refs(value), finding the references of each value
+// once per check. The returned slice must not be changed.
+func (c *composeCheck) refsOf(value string) []interp.Ref {
+	if refs, ok := c.refs[value]; ok {
+		return refs
+	}
+	refs := interp.Refs(value)
+	if c.refs == nil {
+		c.refs = map[string][]interp.Ref{}
+	}
+	c.refs[value] = refs
+	return refs
 }
 
 // refSpan maps a Span of n's value to the source; when the source does not

@@ -1,8 +1,8 @@
 // Package interp finds the "${VAR}" interpolations in a compose value and
 // resolves them with compose-go's template package.
 //
-// Refs finds each reference with compose-go's own pattern
-// (template.DefaultPattern) and cuts a braced reference at its first
+// Refs finds each reference as compose-go's own pattern
+// (template.DefaultPattern) matches it and cuts a braced reference at its first
 // closing brace as compose-go does, so "${A:-x}-${B}" is two references.
 // Offsets are byte offsets into the string given to Refs.
 package interp
@@ -10,7 +10,6 @@ package interp
 import (
 	"strings"
 
-	"github.com/compose-spec/compose-go/v2/template"
 	"github.com/stackls/stackls/position"
 )
 
@@ -42,41 +41,26 @@ type Ref struct {
 // is not a reference.
 func Refs(s string) []Ref {
 	var refs []Ref
-	pattern := template.DefaultPattern
-	names := pattern.SubexpNames()
 	for from := 0; from < len(s); {
-		m := pattern.FindStringSubmatchIndex(s[from:])
-		if m == nil {
+		m, ok := findMatch(s, from)
+		if !ok {
 			break
 		}
-		start := from + m[0]
-		group := func(name string) (int, int, bool) {
-			for i, n := range names {
-				if n == name && m[2*i] >= 0 {
-					return from + m[2*i], from + m[2*i+1], true
-				}
-			}
-			return 0, 0, false
-		}
-		if _, _, ok := group("escaped"); ok {
-			from = start + 2
-			continue
-		}
-		if nameStart, nameEnd, ok := group("named"); ok {
-			refs = append(refs, Ref{Name: s[nameStart:nameEnd], Span: position.Span{Start: start, End: nameEnd}, NameSpan: position.Span{Start: nameStart, End: nameEnd}})
-			from = nameEnd
-			continue
-		}
-		matchEnd := from + m[1]
-		if _, _, ok := group("braced"); ok {
-			ref := braced(s, start, matchEnd)
+		switch m.kind {
+		case matchEscaped:
+			from = m.start + 2
+		case matchNamed:
+			refs = append(refs, Ref{Name: s[m.nameStart:m.nameEnd], Span: position.Span{Start: m.start, End: m.nameEnd}, NameSpan: position.Span{Start: m.nameStart, End: m.nameEnd}})
+			from = m.nameEnd
+		case matchBraced:
+			ref := braced(s, m.start, m.end)
 			refs = append(refs, ref)
 			from = ref.Span.End
-			continue
+		default:
+			end := invalidEnd(s, m.end)
+			refs = append(refs, Ref{Invalid: true, Braced: true, Span: position.Span{Start: m.start, End: end}})
+			from = end
 		}
-		end := invalidEnd(s, matchEnd)
-		refs = append(refs, Ref{Invalid: true, Braced: true, Span: position.Span{Start: start, End: end}})
-		from = end
 	}
 	return refs
 }
@@ -188,65 +172,4 @@ func At(refs []Ref, offset int) *Ref {
 		return r
 	}
 	return nil
-}
-
-// Lookup returns the value of a variable and whether it is set.
-type Lookup func(name string) (string, bool)
-
-// Substitute returns s with its references replaced, as compose does, and
-// compose-go's error for a missing required variable or an invalid
-// reference. When Resolved(s, lookup) is false, variables that lookup
-// does not know read as empty, as compose substitutes them, but a "-"
-// default is then not applied.
-func Substitute(s string, lookup Lookup) (string, error) {
-	if !strings.Contains(s, "$") {
-		return s, nil
-	}
-	mapping := template.Mapping(lookup)
-	if !Resolved(s, lookup) {
-		// NOTE: compose-go logs a warning for each unset variable, even
-		// with WithoutLogging in nested defaults, so unset names are
-		// given as empty here instead.
-		mapping = func(name string) (string, bool) {
-			value, _ := lookup(name)
-			return value, true
-		}
-	}
-	return template.SubstituteWithOptions(s, mapping, template.WithoutLogging)
-}
-
-// Resolved reports whether every reference in s gets a value from lookup
-// or from its own default, so that Substitute gives what compose would.
-func Resolved(s string, lookup Lookup) bool {
-	for _, r := range Refs(s) {
-		if !refResolved(r, lookup) {
-			return false
-		}
-	}
-	return true
-}
-
-func refResolved(r Ref, lookup Lookup) bool {
-	if r.Invalid {
-		return false
-	}
-	value, ok := lookup(r.Name)
-	switch r.Op {
-	case OpDefaultIfEmpty:
-		if ok && value != "" {
-			return true
-		}
-		return Resolved(r.Arg, lookup)
-	case OpDefaultIfUnset:
-		if ok {
-			return true
-		}
-		return Resolved(r.Arg, lookup)
-	case OpAltIfNonEmpty, OpAltIfSet:
-		if !ok {
-			return true
-		}
-		return Resolved(r.Arg, lookup)
-	}
-	return ok
 }

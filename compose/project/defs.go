@@ -26,16 +26,17 @@ type ResourceDef struct {
 
 // Services returns the definitions of the service called name in every
 // file of the project, in file order.
+// The returned slice must not be changed.
 func (p *Project) Services(name string) []ServiceDef {
-	var defs []ServiceDef
-	for _, f := range p.Files {
-		for _, svc := range f.Compose.Services {
-			if svc.Name == name {
-				defs = append(defs, ServiceDef{File: f, Service: svc})
+	p.servicesOnce.Do(func() {
+		p.services = map[string][]ServiceDef{}
+		for _, f := range p.Files {
+			for _, svc := range f.Compose.Services {
+				p.services[svc.Name] = append(p.services[svc.Name], ServiceDef{File: f, Service: svc})
 			}
 		}
-	}
-	return defs
+	})
+	return p.services[name]
 }
 
 // ServiceNames returns the names of the services of the project, in file

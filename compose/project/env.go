@@ -3,6 +3,7 @@ package project
 import (
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/stackls/stackls/compose/interp"
 	"github.com/stackls/stackls/position"
@@ -40,10 +41,18 @@ func (p *Project) Lookup(name string) Var {
 
 // LookupFunc returns Lookup in the form interpolation takes.
 func (p *Project) LookupFunc() interp.Lookup {
-	return func(name string) (string, bool) {
-		v := p.Lookup(name)
-		return v.Value, v.Set
+	return p.lookupValue
+}
+
+// lookupValue returns the value and Set of Lookup(name) without building
+// the rest of the Var, which interpolation does not read.
+func (p *Project) lookupValue(name string) (string, bool) {
+	for _, env := range p.EnvFiles {
+		if e := env.DotEnv.Lookup(name); e != nil {
+			return e.Value, true
+		}
 	}
+	return LookupEnv(name)
 }
 
 // VarNames returns the names the project's .env files set, in file order
@@ -65,9 +74,37 @@ func (p *Project) VarNames() []string {
 // Substitute interpolates value with lookup. It returns false when a
 // reference has no value and no default, or compose would reject it.
 func Substitute(value string, lookup interp.Lookup) (string, bool) {
-	if !interp.Resolved(value, lookup) {
-		return "", false
+	return interp.SubstituteResolved(value, lookup)
+}
+
+// substitution is a result of Substitute.
+type substitution struct {
+	value string
+	ok    bool
+}
+
+// Substitute interpolates value with the project's variables, as the
+// package function Substitute does with LookupFunc. It keeps each result,
+// so checks that read the same value do not interpolate it again.
+//
+// NOTE: a result is kept for the life of the Project, which Of builds per
+// request, so a change of the server's environment in between is not seen.
+func (p *Project) Substitute(value string) (string, bool) {
+	if !strings.Contains(value, "$") {
+		return value, true
 	}
-	out, err := interp.Substitute(value, lookup)
-	return out, err == nil
+	p.substMu.Lock()
+	done, found := p.substituted[value]
+	p.substMu.Unlock()
+	if found {
+		return done.value, done.ok
+	}
+	out, ok := Substitute(value, p.lookupValue)
+	p.substMu.Lock()
+	if p.substituted == nil {
+		p.substituted = map[string]substitution{}
+	}
+	p.substituted[value] = substitution{out, ok}
+	p.substMu.Unlock()
+	return out, ok
 }

@@ -13,6 +13,7 @@ package project
 import (
 	"os"
 	"path/filepath"
+	"sync"
 
 	"github.com/stackls/stackls/compose"
 	"github.com/stackls/stackls/dotenv"
@@ -43,6 +44,12 @@ type Project struct {
 	// EnvFiles are the files variables come from, highest precedence first.
 	EnvFiles []*EnvFile
 	byURI    map[position.URI]*File
+
+	servicesOnce sync.Once
+	services     map[string][]ServiceDef // by name, built on first use by Services
+
+	substMu     sync.Mutex
+	substituted map[string]substitution // Substitute results, by value; guarded by substMu
 }
 
 // EnvFile is a .env file of a Project.

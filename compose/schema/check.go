@@ -36,15 +36,22 @@ type Problem struct {
 // no type or value problem, because compose would check the substituted
 // value. It returns an error only when the schema cannot be compiled.
 //
-// Each service is validated on its own and its result is kept by the
-// service's decoded content, so an edit re-validates only the services it
-// changes.
+// Each service is validated on its own and its result is kept by an
+// encoding of its value after merges and interpolation (appendTreeKey),
+// so an edit re-validates only the services it changes, and a service
+// whose result is kept is not decoded at all unless a problem is in it.
 func Check(f *compose.File, lookup interp.Lookup) ([]Problem, error) {
-	in := NewInstance(f, lookup)
-	if f.Root == nil || in.Truncated {
+	if f.Root == nil {
 		return nil, nil
 	}
-	found, err := validateByService(in.Value)
+	in := &Instance{root: f.Root, lookup: lookup}
+	b := &builder{in: in, lookup: lookup, substituted: map[string]string{}}
+	var slots map[string]*serviceSlot
+	in.Value, slots = b.rootValue(f.Root)
+	if in.Truncated {
+		return nil, nil
+	}
+	found, err := b.validateByService(in.Value, slots)
 	if err != nil {
 		return nil, err
 	}
@@ -64,61 +71,47 @@ func Check(f *compose.File, lookup interp.Lookup) ([]Problem, error) {
 	return problems, nil
 }
 
-// validateByService returns the leaf errors of a document: those of the
-// document with each service mapping emptied, then those of each service
-// validated alone, with paths from the document's root.
-func validateByService(doc any) ([]*jsonschema.ValidationError, error) {
-	root, ok := doc.(map[string]any)
-	services, hasServices := root["services"].(map[string]any)
-	if !ok || !hasServices {
-		verr, err := Validate(doc)
-		if err != nil || verr == nil {
-			return nil, err
-		}
-		return leaves(verr), nil
-	}
-
-	shallow := make(map[string]any, len(root))
-	for k, v := range root {
-		shallow[k] = v
-	}
-	emptied := make(map[string]any, len(services))
-	for name, svc := range services {
-		if _, isMap := svc.(map[string]any); isMap {
-			emptied[name] = map[string]any{}
-		} else {
-			emptied[name] = svc
-		}
-	}
-	shallow["services"] = emptied
-	verr, err := Validate(shallow)
+// validateByService returns the leaf errors of a document that rootValue
+// built: those of the document as it is, each service mapping empty, then
+// those of each service of slots validated alone, with paths from the
+// document's root. It then fills in the services that the errors are
+// about, so that the document holds every value they quote.
+func (b *builder) validateByService(doc any, slots map[string]*serviceSlot) ([]*jsonschema.ValidationError, error) {
+	found, err := cachedLeaves(keyDocument, doc)
 	if err != nil {
 		return nil, err
 	}
-	var out []*jsonschema.ValidationError
-	if verr != nil {
-		out = leaves(verr)
+	out := copyLeaves(nil, found)
+	services, hasServices := lookupMapping(doc, "services")
+	if !hasServices {
+		return out, nil
 	}
-
-	names := make([]string, 0, len(services))
-	for name := range services {
-		names = append(names, name)
+	fromServices, err := b.serviceLeaves(slots)
+	if err != nil {
+		return nil, err
 	}
-	sort.Strings(names)
-	for _, name := range names {
-		svc, isMap := services[name].(map[string]any)
-		if !isMap {
-			continue
-		}
-		found, err := serviceLeaves(svc)
-		if err != nil {
-			return nil, err
-		}
-		for _, leaf := range found {
-			out = append(out, withPrefix(leaf, "services", name))
-		}
-	}
+	out = append(out, fromServices...)
+	b.fillServices(services, slots, out)
 	return out, nil
+}
+
+// lookupMapping returns the mapping at key of the mapping doc.
+func lookupMapping(doc any, key string) (map[string]any, bool) {
+	root, ok := doc.(map[string]any)
+	if !ok {
+		return nil, false
+	}
+	m, ok := root[key].(map[string]any)
+	return m, ok
+}
+
+// copyLeaves appends to out a copy of each of the cached leaves, with
+// prefix added to its path, so that callers may keep or change the paths.
+func copyLeaves(out, leaves []*jsonschema.ValidationError, prefix ...string) []*jsonschema.ValidationError {
+	for _, leaf := range leaves {
+		out = append(out, withPrefix(leaf, prefix...))
+	}
+	return out
 }
 
 // withPrefix returns a copy of e whose path starts with prefix.

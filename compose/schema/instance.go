@@ -45,7 +45,7 @@ func NewInstance(f *compose.File, lookup interp.Lookup) *Instance {
 	if f.Root == nil {
 		return in
 	}
-	b := builder{in: in, lookup: lookup, substituted: map[string]any{}}
+	b := builder{in: in, lookup: lookup, substituted: map[string]string{}}
 	in.Value = b.value(f.Root)
 	return in
 }
@@ -54,13 +54,13 @@ type builder struct {
 	in          *Instance
 	lookup      interp.Lookup
 	count       int
-	substituted map[string]any // interpolated strings, by source value
+	substituted map[string]string // interpolated strings, by source value
+	keyBuf      []byte            // reused by servicesValue for each service's cache key
+	entryStack  []compose.Entry   // entries of the mappings appendTreeKey is in
 }
 
 func (b *builder) value(n *yaml.Node) any {
-	b.count++
-	if b.count > maxInstanceNodes {
-		b.in.Truncated = true
+	if !b.countNode() {
 		return nil
 	}
 	n = compose.Resolve(n)
@@ -84,19 +84,66 @@ func (b *builder) value(n *yaml.Node) any {
 		}
 		return list
 	case yaml.ScalarNode:
-		v, interpolated := scalarValue(n)
-		if !interpolated || b.lookup == nil {
-			return v
-		}
-		if done, ok := b.substituted[n.Value]; ok {
-			return done
-		}
-		out, err := interp.Substitute(n.Value, b.lookup)
-		if err != nil {
-			out = n.Value
-		}
-		b.substituted[n.Value] = out
-		return out
+		return b.scalar(n)
+	}
+	return nil
+}
+
+// countNode counts one more value and reports whether it is within
+// maxInstanceNodes; it sets Truncated when it is not.
+func (b *builder) countNode() bool {
+	b.count++
+	if b.count > maxInstanceNodes {
+		b.in.Truncated = true
+		return false
+	}
+	return true
+}
+
+// scalar returns the JSON value of scalar n, interpolated.
+func (b *builder) scalar(n *yaml.Node) any {
+	return b.scalarJSON(n).value()
+}
+
+// scalarJSON returns the JSON value of scalar n, interpolated.
+func (b *builder) scalarJSON(n *yaml.Node) jsonScalar {
+	v, interpolated := typedScalar(n)
+	if !interpolated || b.lookup == nil {
+		return v
+	}
+	if done, ok := b.substituted[n.Value]; ok {
+		return jsonScalar{kind: 's', str: done}
+	}
+	out, err := interp.Substitute(n.Value, b.lookup)
+	if err != nil {
+		out = n.Value
+	}
+	b.substituted[n.Value] = out
+	return jsonScalar{kind: 's', str: out}
+}
+
+// jsonScalar is the JSON value of a scalar, kept unboxed so that cache
+// keys can be written without allocating.
+type jsonScalar struct {
+	kind    byte // 'n' null, 'b' boolean, 'i' integer, 'd' float, 's' string
+	boolean bool
+	integer int64
+	float   float64
+	str     string
+}
+
+// value returns v as NewInstance stores it: nil, bool, int64, float64 or
+// string.
+func (v jsonScalar) value() any {
+	switch v.kind {
+	case 'b':
+		return v.boolean
+	case 'i':
+		return v.integer
+	case 'd':
+		return v.float
+	case 's':
+		return v.str
 	}
 	return nil
 }
@@ -104,29 +151,35 @@ func (b *builder) value(n *yaml.Node) any {
 // scalarValue returns the JSON value of a scalar before interpolation, and
 // whether it is a string that holds "$".
 func scalarValue(n *yaml.Node) (any, bool) {
+	v, interpolated := typedScalar(n)
+	return v.value(), interpolated
+}
+
+// typedScalar returns what scalarValue returns, unboxed.
+func typedScalar(n *yaml.Node) (jsonScalar, bool) {
 	tag := n.ShortTag()
 	if n.Tag == "!reset" || n.Tag == "!override" {
 		tag = resolveTag(n)
 	}
 	switch tag {
 	case "!!null":
-		return nil, false
+		return jsonScalar{kind: 'n'}, false
 	case "!!bool":
 		if v, err := strconv.ParseBool(strings.ToLower(n.Value)); err == nil {
-			return v, false
+			return jsonScalar{kind: 'b', boolean: v}, false
 		}
 	case "!!int":
 		if v, err := strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 0, 64); err == nil {
-			return v, false
+			return jsonScalar{kind: 'i', integer: v}, false
 		}
-		return n.Value, false
+		return jsonScalar{kind: 's', str: n.Value}, false
 	case "!!float":
 		if v, err := strconv.ParseFloat(n.Value, 64); err == nil && !math.IsInf(v, 0) && !math.IsNaN(v) {
-			return v, false
+			return jsonScalar{kind: 'd', float: v}, false
 		}
-		return n.Value, false
+		return jsonScalar{kind: 's', str: n.Value}, false
 	}
-	return n.Value, strings.Contains(n.Value, "$")
+	return jsonScalar{kind: 's', str: n.Value}, strings.Contains(n.Value, "$")
 }
 
 // Locate returns where the value at an instance path comes from, walking

@@ -3,8 +3,8 @@
 // descriptions, properties and allowed values at a path for hover and
 // completion.
 //
-// The schema is decoded and compiled on first use, at most once per
-// process, so starting the server costs nothing.
+// The schema is decoded and compiled on first use or by Prepare, at most
+// once per process, so starting the server costs nothing.
 package schema
 
 import (
@@ -15,6 +15,7 @@ import (
 
 	composeschema "github.com/compose-spec/compose-go/v2/schema"
 	"github.com/santhosh-tekuri/jsonschema/v6"
+	"github.com/stackls/stackls/compose"
 )
 
 // resourceURL is the name the schema is registered under in the compiler.
@@ -29,6 +30,9 @@ var (
 	compiled        *jsonschema.Schema
 	compiledService *jsonschema.Schema // "#/$defs/service", to validate one service
 	compiledErr     error
+
+	prepareOnce sync.Once
+	prepareErr  error
 )
 
 // document returns the decoded schema document.
@@ -48,6 +52,43 @@ func document() (map[string]any, error) {
 	})
 	return raw, rawErr
 }
+
+// Prepare decodes and compiles the compose-spec schema and validates a
+// small document with it, work that Check, Validate, At and Root otherwise
+// do on the first call. It takes tens of milliseconds. It is safe to call
+// from any goroutine and more than once: later calls return at once. It
+// returns the error of compiling the schema, which Check would return too.
+func Prepare() error {
+	prepareOnce.Do(func() {
+		if _, err := compile(); err != nil {
+			prepareErr = err
+			return
+		}
+		At([]string{"services", "prepare", "build"}).Properties()
+		f := compose.Parse([]byte(prepareDocument))
+		if _, err := Check(f, nil); err != nil {
+			prepareErr = fmt.Errorf("validating a sample compose file: %w", err)
+		}
+	})
+	return prepareErr
+}
+
+// prepareDocument is the document Prepare checks: one service with the
+// common kinds of values, so that the validator runs its usual paths once.
+const prepareDocument = `services:
+  prepare:
+    image: example.test/app:1
+    build: {context: ., args: [A=1]}
+    ports: ["8080:80"]
+    environment: {A: "1"}
+    depends_on: [other]
+    healthcheck: {test: ["CMD", "true"], interval: 10s}
+    x-prepare: true
+  other:
+    image: example.test/other:1
+networks: {default: {}}
+volumes: {data: {}}
+`
 
 // compile returns the compiled schema.
 func compile() (*jsonschema.Schema, error) {

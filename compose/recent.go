@@ -1,0 +1,131 @@
+package compose
+
+import (
+	"bytes"
+	"slices"
+	"sync"
+)
+
+// Bounds of the results that Parse keeps. A 5,000-line file takes about
+// 100 KB of content and a few MB of nodes.
+const (
+	maxRecentFiles = 8
+	maxRecentBytes = 4 << 20 // total content length
+)
+
+// recentParses keeps the latest results of Parse, most recent first, so
+// that Parse can return one again for equal content or reparse only the
+// part an edit changed. It is safe for concurrent use: Files are never
+// changed once built.
+type recentParses struct {
+	mu    sync.Mutex
+	files []*File // guarded by mu
+}
+
+var recent recentParses
+
+// find returns a File for content built from a kept result: that result
+// itself when its content is equal, else a reparse of the kept result that
+// differs least from content. It returns nil when there is none or the
+// reparse does not apply, and keeps a File it builds.
+func (r *recentParses) find(content []byte) *File {
+	r.mu.Lock()
+	files := slices.Clone(r.files)
+	r.mu.Unlock()
+
+	var base *File
+	var best edit
+	for _, f := range files {
+		if bytes.Equal(f.Content, content) {
+			r.add(f)
+			return f
+		}
+		e := diffContent(f.Content, content)
+		if base == nil || e.size() < best.size() {
+			base, best = f, e
+		}
+	}
+	if base == nil {
+		return nil
+	}
+	f, ok := reparse(base, content, best)
+	if !ok {
+		return nil
+	}
+	r.add(f)
+	return f
+}
+
+// add puts f first, drops it from further back, and drops the oldest
+// results beyond the bounds.
+func (r *recentParses) add(f *File) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	files := []*File{f}
+	total := len(f.Content)
+	for _, other := range r.files {
+		if other == f || len(files) == maxRecentFiles || total+len(other.Content) > maxRecentBytes {
+			continue
+		}
+		files = append(files, other)
+		total += len(other.Content)
+	}
+	r.files = files
+}
+
+// reset drops every kept result, for tests.
+func (r *recentParses) reset() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.files = nil
+}
+
+// edit is the changed part of a content: the bytes [start, oldEnd) of the
+// old content became the bytes [start, newEnd) of the new one, and the
+// bytes before and after are equal.
+type edit struct {
+	start, oldEnd, newEnd int
+}
+
+// delta returns how far the edit moves the bytes after it.
+func (e edit) delta() int { return e.newEnd - e.oldEnd }
+
+// size returns how many bytes the edit removes and inserts.
+func (e edit) size() int { return e.oldEnd - e.start + e.newEnd - e.start }
+
+// diffContent returns the smallest edit that turns old into new.
+func diffContent(old, new []byte) edit {
+	start := commonPrefix(old, new)
+	suffix := commonSuffix(old[start:], new[start:])
+	return edit{start: start, oldEnd: len(old) - suffix, newEnd: len(new) - suffix}
+}
+
+// diffChunk is how many bytes commonPrefix and commonSuffix compare at
+// once with bytes.Equal before they look at single bytes.
+const diffChunk = 256
+
+// commonPrefix returns the length of the longest common prefix of a and b.
+func commonPrefix(a, b []byte) int {
+	n := min(len(a), len(b))
+	i := 0
+	for i+diffChunk <= n && bytes.Equal(a[i:i+diffChunk], b[i:i+diffChunk]) {
+		i += diffChunk
+	}
+	for i < n && a[i] == b[i] {
+		i++
+	}
+	return i
+}
+
+// commonSuffix returns the length of the longest common suffix of a and b.
+func commonSuffix(a, b []byte) int {
+	n := min(len(a), len(b))
+	i := 0
+	for i+diffChunk <= n && bytes.Equal(a[len(a)-i-diffChunk:len(a)-i], b[len(b)-i-diffChunk:len(b)-i]) {
+		i += diffChunk
+	}
+	for i < n && a[len(a)-1-i] == b[len(b)-1-i] {
+		i++
+	}
+	return i
+}
