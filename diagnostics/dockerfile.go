@@ -3,10 +3,11 @@ package diagnostics
 import (
 	"bytes"
 	"context"
-	"sort"
 	"strings"
 
 	"github.com/moby/buildkit/frontend/dockerfile/linter"
+	"github.com/moby/buildkit/frontend/dockerfile/shell"
+	"mvdan.cc/sh/v3/syntax"
 
 	"github.com/stackls/stackls/dockerfile"
 	"github.com/stackls/stackls/position"
@@ -43,9 +44,10 @@ type dockerChecker struct {
 	file *workspace.File
 	df   *dockerfile.File
 
-	lint      *linter.Linter // buildkit's rule switches from the check directive
-	lineStart []int          // offset of each line, for suppression comments
-	diags     []*Diagnostic
+	lint    *linter.Linter // buildkit's rule switches from the check directive
+	lintKey string         // the check directive's value that lint follows; "" for the defaults
+	lines   *position.Mapper
+	diags   []*Diagnostic
 
 	// pending is the Diagnostic that the linter's Warn callback completes
 	// when a buildkit rule is not skipped.
@@ -59,10 +61,20 @@ type dockerChecker struct {
 	// copiedOnly caches the result of onlyCopiedFrom for each stage. It is
 	// nil until the first call.
 	copiedOnly []bool
+
+	// contexts are the build context folders of the Dockerfile, computed
+	// on first use when contextsDone is false.
+	contexts     []string
+	contextsDone bool
+
+	lex  *shell.Lex          // buildkit's shell lexer for the file's escape character
+	refs []dockerfile.VarRef // the references of one instruction, reused between instructions
+
+	shellParsers map[syntax.LangVariant]*syntax.Parser // by dialect, reused between scripts
 }
 
 func newDockerChecker(ctx context.Context, snap *workspace.Snapshot, f *workspace.File, df *dockerfile.File) *dockerChecker {
-	c := &dockerChecker{ctx: ctx, snap: snap, file: f, df: df}
+	c := &dockerChecker{ctx: ctx, snap: snap, file: f, df: df, lines: f.Mapper(), lex: shell.NewLex(rune(df.Escape))}
 	config := &linter.Config{}
 	if d := df.Directive("check"); d != nil {
 		value, _, _ := strings.Cut(d.Value, " ")
@@ -71,18 +83,20 @@ func newDockerChecker(ctx context.Context, snap *workspace.Snapshot, f *workspac
 			c.add(&Diagnostic{Span: d.ValueSpan, Severity: Error, Code: "InvalidCheckDirective", Source: sourceStackls,
 				Message: "invalid check directive " + quote(d.Value) + ": " + err.Error() + "; write skip=RULE,RULE;error=true"})
 		} else {
-			config = parsed
+			config, c.lintKey = parsed, value
 		}
 	}
 	config.Warn = c.warn
 	c.lint = linter.New(config)
-	c.lineStart = append(c.lineStart, 0)
-	for i, b := range df.Content {
-		if b == '\n' {
-			c.lineStart = append(c.lineStart, i+1)
-		}
-	}
 	return c
+}
+
+// buildContexts returns the build context folders of the Dockerfile.
+func (c *dockerChecker) buildContexts() []string {
+	if !c.contextsDone {
+		c.contexts, c.contextsDone = c.snap.Index().BuildContexts(c.file.URI), true
+	}
+	return c.contexts
 }
 
 const (
@@ -195,8 +209,16 @@ func (c *dockerChecker) ignoreComments() map[int][]string {
 	return ignored
 }
 
-func (c *dockerChecker) lineOf(offset int) int {
-	return sort.Search(len(c.lineStart), func(i int) bool { return c.lineStart[i] > offset }) - 1
+// lineOf returns the 0-based line of a content offset.
+func (c *dockerChecker) lineOf(offset int) int { return c.lines.OffsetLine(offset) }
+
+// lineStart returns the offset where a 0-based line starts.
+func (c *dockerChecker) lineStart(line int) int {
+	span, err := c.lines.LineSpan(line)
+	if err != nil {
+		return 0 // NOTE: lineOf returns only lines that exist
+	}
+	return span.Start
 }
 
 func (c *dockerChecker) text(span position.Span) string {

@@ -46,23 +46,65 @@ func (c *dockerChecker) instructionChecks() {
 			c.ownRule(&dfRuleInstructionBeforeFrom, in.KeywordSpan,
 				quote(in.Keyword)+" comes before the first FROM; only ARG may come before FROM")
 		}
-		var captured []capturedWarning
-		lint := c.lint.WithMergedConfig(&linter.Config{})
-		lint.Warn = func(rulename, _, _, msg string, _ []parser.Range) {
-			captured = append(captured, capturedWarning{rulename, msg})
-		}
-		cmd, err := instructions.ParseInstructionWithLinter(in.Node, lint)
-		for _, w := range captured {
+		res := c.parseInstruction(in.Node)
+		for _, w := range res.warnings {
 			c.parseWarning(in, w)
 		}
-		if run, ok := cmd.(*instructions.RunCommand); ok && err == nil {
-			// buildkit checks the --mount options when it expands them.
-			err = run.Expand(func(word string) (string, error) { return word, nil })
-		}
-		if err != nil {
-			c.instructionError(in, err)
+		if res.err != nil {
+			c.instructionError(in, res.err)
 		}
 	}
+}
+
+// parsedInstruction is the report of buildkit's instruction parser on one
+// node: the rules it checked and its error.
+type parsedInstruction struct {
+	warnings []capturedWarning
+	err      error
+}
+
+// instructionKey identifies the input of buildkit's instruction parser:
+// a node, apart from its line numbers, which stackls does not use, and the
+// check directive. Parse shares the nodes below an instruction's node
+// between all Files parsed from the same chunk text (see the dockerfile
+// package), so node, the first of them, identifies the text.
+type instructionKey struct {
+	node *parser.Node // the Next of the instruction's node
+	lint string       // the check directive's value
+}
+
+// parsedInstructions caches parseInstruction. 16,384 entries hold the
+// instructions of several 5,000-line Dockerfiles.
+var parsedInstructions = newResultCache[instructionKey, *parsedInstruction](16384, func(k instructionKey) instructionKey {
+	k.lint = strings.Clone(k.lint)
+	return k
+})
+
+// parseInstruction runs buildkit's instruction parser on node with the
+// rule switches of the check directive. A node without arguments, which
+// costs little to parse, is not cached.
+func (c *dockerChecker) parseInstruction(node *parser.Node) *parsedInstruction {
+	if node.Next == nil {
+		return c.runInstructionParser(node)
+	}
+	key := instructionKey{node: node.Next, lint: c.lintKey}
+	return parsedInstructions.get(key, func() *parsedInstruction { return c.runInstructionParser(node) })
+}
+
+// runInstructionParser runs buildkit's instruction parser on node.
+func (c *dockerChecker) runInstructionParser(node *parser.Node) *parsedInstruction {
+	res := &parsedInstruction{}
+	lint := c.lint.WithMergedConfig(&linter.Config{})
+	lint.Warn = func(rulename, _, _, msg string, _ []parser.Range) {
+		res.warnings = append(res.warnings, capturedWarning{rulename, msg})
+	}
+	cmd, err := instructions.ParseInstructionWithLinter(node, lint)
+	if run, ok := cmd.(*instructions.RunCommand); ok && err == nil {
+		// buildkit checks the --mount options when it expands them.
+		err = run.Expand(func(word string) (string, error) { return word, nil })
+	}
+	res.err = err
+	return res
 }
 
 // parseWarning reports a rule that buildkit's instruction parser checked.

@@ -2,6 +2,7 @@ package diagnostics
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/distribution/reference"
 	"github.com/moby/buildkit/frontend/dockerfile/linter"
@@ -42,30 +43,33 @@ func (c *dockerChecker) stageChecks() {
 // casingCheck reports instructions whose keyword is not written in the case
 // that most instructions of the stages use.
 func (c *dockerChecker) casingCheck() {
+	counted := func(in *dockerfile.Instruction) bool {
+		return in.Stage >= 0 && in.Node != nil && isInstruction[in.Keyword]
+	}
 	var lower, upper int
-	var counted []*dockerfile.Instruction
 	for _, in := range c.df.Instructions {
-		if in.Stage < 0 || in.Node == nil || !isInstruction(in.Keyword) {
+		if !counted(in) {
 			continue
 		}
-		counted = append(counted, in)
-		name := in.Node.Value
-		switch name {
-		case strings.ToLower(name):
+		switch name := in.Node.Value; {
+		case isLowerCase(name):
 			lower++
-		case strings.ToUpper(name):
+		case isUpperCase(name):
 			upper++
 		}
 	}
 	majorityLower := lower > upper
-	for _, in := range counted {
+	for _, in := range c.df.Instructions {
+		if !counted(in) {
+			continue
+		}
 		name := in.Node.Value
+		if majorityLower && isLowerCase(name) || !majorityLower && isUpperCase(name) {
+			continue
+		}
 		want, casing := strings.ToUpper(name), "uppercase"
 		if majorityLower {
 			want, casing = strings.ToLower(name), "lowercase"
-		}
-		if name == want {
-			continue
 		}
 		fix := c.edit("Write "+quote(name)+" in "+casing, in.KeywordSpan, want)
 		if c.text(in.KeywordSpan) != name {
@@ -79,14 +83,42 @@ func (c *dockerChecker) casingCheck() {
 	}
 }
 
-func isInstruction(keyword string) bool {
-	for _, name := range instructionNames {
-		if name == keyword {
-			return true
+// isLowerCase reports whether strings.ToLower(s) == s, without allocating
+// for ASCII.
+func isLowerCase(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch b := s[i]; {
+		case b >= utf8.RuneSelf:
+			return strings.ToLower(s) == s
+		case 'A' <= b && b <= 'Z':
+			return false
 		}
 	}
-	return false
+	return true
 }
+
+// isUpperCase reports whether strings.ToUpper(s) == s, without allocating
+// for ASCII.
+func isUpperCase(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch b := s[i]; {
+		case b >= utf8.RuneSelf:
+			return strings.ToUpper(s) == s
+		case 'a' <= b && b <= 'z':
+			return false
+		}
+	}
+	return true
+}
+
+// isInstruction holds the instruction keywords in upper case.
+var isInstruction = func() map[string]bool {
+	names := map[string]bool{}
+	for _, name := range instructionNames {
+		names[name] = true
+	}
+	return names
+}()
 
 // fromChecks checks the variables of each FROM line against the global
 // ARGs: UndefinedArgInFrom, RedundantTargetPlatform,
@@ -99,7 +131,9 @@ func (c *dockerChecker) fromChecks() {
 	}
 	for _, st := range c.df.Stages {
 		in := st.From
-		for _, ref := range c.df.VarRefs(in) {
+		c.refs = c.df.AppendVarRefs(c.refs[:0], in)
+		for i := range c.refs {
+			ref := &c.refs[i]
 			if global.Lookup(ref.Name) != nil {
 				continue
 			}
@@ -132,8 +166,27 @@ func (c *dockerChecker) fromChecks() {
 // reference, or nil.
 func invalidImage(df *dockerfile.File, image string, env *dockerfile.Env) error {
 	expanded, _ := df.Expand(image, env)
-	_, err := reference.ParseNormalizedNamed(expanded)
+	_, err := parseImageRef(expanded)
 	return err
+}
+
+// parsedImage is the result of reference.ParseNormalizedNamed for an image.
+type parsedImage struct {
+	named reference.Named
+	err   error
+}
+
+// imageRefs caches parseImageRef. The distribution reference grammar is a
+// set of regular expressions, which cost microseconds for each FROM line.
+var imageRefs = newResultCache[string, parsedImage](4096, strings.Clone)
+
+// parseImageRef returns reference.ParseNormalizedNamed(image).
+func parseImageRef(image string) (reference.Named, error) {
+	r := imageRefs.get(image, func() parsedImage {
+		named, err := reference.ParseNormalizedNamed(image)
+		return parsedImage{named, err}
+	})
+	return r.named, r.err
 }
 
 // invalidDefaultArgInFrom reports a FROM image that is invalid with the

@@ -2,11 +2,10 @@ package diagnostics
 
 import (
 	"encoding/json"
-	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/moby/buildkit/frontend/dockerfile/linter"
-	"github.com/moby/buildkit/frontend/dockerfile/shell"
 	"github.com/moby/buildkit/util/suggest"
 
 	"github.com/stackls/stackls/dockerfile"
@@ -145,7 +144,7 @@ func lineBreakBefore(content []byte, offset int) string {
 
 // wholeLines returns span grown to whole lines, with the line end after it.
 func (c *dockerChecker) wholeLines(span position.Span) position.Span {
-	start := c.lineStart[c.lineOf(span.Start)]
+	start := c.lineStart(c.lineOf(span.Start))
 	end := span.End
 	for end < len(c.df.Content) && c.df.Content[end] != '\n' {
 		end++
@@ -181,7 +180,9 @@ func (c *dockerChecker) undefinedVars(in *dockerfile.Instruction, env *dockerfil
 	if in.Keyword == "FROM" || in.Keyword == "EXPOSE" {
 		return
 	}
-	for _, ref := range c.df.VarRefs(in) {
+	c.refs = c.df.AppendVarRefs(c.refs[:0], in)
+	for i := range c.refs {
+		ref := &c.refs[i]
 		if !ref.BuildTime || env.Lookup(ref.Name) != nil || state.external && imageVariables[ref.Name] {
 			continue
 		}
@@ -243,99 +244,59 @@ func (c *dockerChecker) legacyKeyValue(in *dockerfile.Instruction) {
 	c.buildkitRule(&linter.RuleLegacyKeyValueFormat, in, in.ArgsSpan(), linter.RuleLegacyKeyValueFormat.Format(c.text(in.KeywordSpan)), fixes...)
 }
 
-// secretPatterns are buildkit's word lists for SecretsUsedInArgOrEnv: a
-// name whose first or last word (split on "_") is a secret word, unless a
-// word marks it public.
+// secretWords and publicWords are buildkit's word lists for
+// SecretsUsedInArgOrEnv: a name with a word (split on "_") that is a secret
+// word is reported, unless a word marks it public. Words compare without
+// case, as buildkit's (?i) patterns do.
 var (
-	secretDeny  = regexp.MustCompile(`(?i)(?:_|^)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)`)
-	secretAllow = regexp.MustCompile(`(?i)(?:_|^)(?:public|file|version)(?:_|$)`)
+	secretWords = []string{"apikey", "auth", "credential", "credentials", "key", "password", "pword", "passwd", "secret", "token"}
+	publicWords = []string{"public", "file", "version"}
 )
 
+// isSecretName reports whether buildkit's patterns
+// (?i)(?:_|^)(?:apikey|...|token)(?:_|$) match name and
+// (?i)(?:_|^)(?:public|file|version)(?:_|$) does not.
+func isSecretName(name string) bool {
+	secret := false
+	for rest, more := name, true; more; {
+		var word string
+		word, rest, more = strings.Cut(rest, "_")
+		if containsFold(publicWords, word) {
+			return false
+		}
+		if !secret && containsFold(secretWords, word) {
+			secret = true
+		}
+	}
+	return secret
+}
+
+// containsFold reports whether words, which are ASCII, hold s compared
+// without case.
+func containsFold(words []string, s string) bool {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	for _, w := range words {
+		// An ASCII word can equal a non-ASCII one without case, as "key"
+		// equals "\u212aey" with the Kelvin sign, but not an ASCII one of
+		// another length.
+		if (!ascii || len(w) == len(s)) && strings.EqualFold(w, s) {
+			return true
+		}
+	}
+	return false
+}
+
 func (c *dockerChecker) secretNames(in *dockerfile.Instruction, keyword string) {
-	for _, d := range c.df.Vars {
-		if d.Instruction != in || !secretDeny.MatchString(d.Name) || secretAllow.MatchString(d.Name) {
+	for _, d := range in.Decls() {
+		if !isSecretName(d.Name) {
 			continue
 		}
 		c.buildkitRule(&linter.RuleSecretsUsedInArgOrEnv, in, d.NameSpan, linter.RuleSecretsUsedInArgOrEnv.Format(keyword, d.Name))
 	}
-}
-
-// exposeChecks expands each EXPOSE word as buildkit does and checks the
-// ports: ExposeProtoCasing, ExposeInvalidFormat, and stackls's InvalidPort.
-// A word whose variables are ARGs without a value is skipped: the build
-// supplies it.
-func (c *dockerChecker) exposeChecks(in *dockerfile.Instruction, env *dockerfile.Env) {
-	lex := shell.NewLex(rune(c.df.Escape))
-	for _, w := range in.Args {
-		if c.hasUnsetVariable(in, w, env) {
-			continue
-		}
-		ports, err := lex.ProcessWords(w.Text, env)
-		if err != nil {
-			continue
-		}
-		for _, port := range ports {
-			c.checkPort(in, w, port)
-		}
-	}
-}
-
-func (c *dockerChecker) hasUnsetVariable(in *dockerfile.Instruction, w *dockerfile.Word, env *dockerfile.Env) bool {
-	for _, ref := range c.df.VarRefs(in) {
-		if w.Span.Contains(ref.Span.Start) {
-			if b := env.Lookup(ref.Name); b == nil || !b.Set {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-var portNumber = regexp.MustCompile(`^[0-9]+(-[0-9]+)?$`)
-
-// checkPort checks one expanded port spec: [ip:][hostPort:]port[/proto].
-func (c *dockerChecker) checkPort(in *dockerfile.Instruction, w *dockerfile.Word, raw string) {
-	parts := strings.Split(raw, ":")
-	containerPort := parts[len(parts)-1]
-	port, proto, hasProto := strings.Cut(containerPort, "/")
-	if proto != strings.ToLower(proto) {
-		var fixes []*Fix
-		if !strings.Contains(w.Text, "$") {
-			fixes = append(fixes, c.edit("Write the protocol in lower case", w.Span, strings.ToLower(w.Text)))
-		}
-		c.buildkitRule(&linter.RuleExposeProtoCasing, in, w.Span, linter.RuleExposeProtoCasing.Format(raw), fixes...)
-	}
-	if len(parts) > 1 {
-		c.buildkitRule(&linter.RuleExposeInvalidFormat, in, w.Span, linter.RuleExposeInvalidFormat.Format(raw))
-	}
-	switch {
-	case !portNumber.MatchString(port) || !validPortRange(port):
-		c.ownRule(&dfRuleInvalidPort, w.Span, "invalid port "+quote(raw)+"; EXPOSE takes a port number from 1 to 65535 or a range, optionally with /tcp, /udp or /sctp, such as 8080/tcp")
-	case hasProto && !validProto(proto):
-		c.ownRule(&dfRuleInvalidPort, w.Span, "invalid protocol "+quote(proto)+" in "+quote(raw)+"; use tcp, udp or sctp")
-	}
-}
-
-func validPortRange(port string) bool {
-	for _, p := range strings.Split(port, "-") {
-		n := 0
-		for _, d := range p {
-			n = n*10 + int(d-'0')
-			if n > 65535 {
-				return false
-			}
-		}
-		if n < 1 && p != "0" || len(p) == 0 {
-			return false
-		}
-	}
-	return true
-}
-
-func validProto(proto string) bool {
-	switch strings.ToLower(proto) {
-	case "tcp", "udp", "sctp":
-		return true
-	}
-	return false
 }

@@ -45,7 +45,7 @@ func (c *dockerChecker) ignoreMatcher(contexts []string) *patternmatcher.Pattern
 // excludes, as buildkit's CopyIgnoredFile does. Like buildkit, it does not
 // check when the patterns have exclusions ("!pattern").
 func (c *dockerChecker) copyIgnoredFiles() {
-	matcher := c.ignoreMatcher(c.snap.Index().BuildContexts(c.file.URI))
+	matcher := c.ignoreMatcher(c.buildContexts())
 	if matcher == nil || matcher.Exclusions() {
 		return
 	}

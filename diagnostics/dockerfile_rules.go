@@ -50,7 +50,7 @@ func (c *dockerChecker) imageTag(st *dockerfile.Stage) {
 	if st.Image == "" || strings.Contains(st.Image, "$") || strings.EqualFold(st.Image, "scratch") || c.df.BaseStage(st) != nil {
 		return
 	}
-	named, err := reference.ParseNormalizedNamed(st.Image)
+	named, err := parseImageRef(st.Image)
 	if err != nil {
 		return
 	}
@@ -166,7 +166,7 @@ func (c *dockerChecker) contextSources(in *dockerfile.Instruction) {
 	if in.Flag("from") != nil || len(in.Args) < 2 {
 		return
 	}
-	contexts := c.snap.Index().BuildContexts(c.file.URI)
+	contexts := c.buildContexts()
 	if len(contexts) == 0 {
 		return
 	}
@@ -190,7 +190,7 @@ func (c *dockerChecker) copiedScript(in *dockerfile.Instruction) {
 	if src == "" || strings.ContainsAny(src, "$*?[") || isRemoteSource(src) {
 		return
 	}
-	contexts := c.snap.Index().BuildContexts(c.file.URI)
+	contexts := c.buildContexts()
 	if len(contexts) == 0 || c.existsInContext(contexts, src) {
 		return
 	}

@@ -4,23 +4,22 @@ import (
 	"path"
 	"strings"
 
+	"github.com/moby/buildkit/frontend/dockerfile/parser"
 	"mvdan.cc/sh/v3/syntax"
 
 	"github.com/stackls/stackls/dockerfile"
 	"github.com/stackls/stackls/position"
 )
 
-// runScript is a shell script that a RUN runs, parsed with mvdan.cc/sh,
-// and the content offset of each of its bytes.
+// runScript maps the bytes of a shell script that a RUN runs to the
+// content.
 type runScript struct {
-	file     *syntax.File
-	offsets  []int // content offset of each byte of the script text, and of its end
-	pipefail bool  // the shell runs with -o pipefail
-	shell    string
+	offsets []int // the content offset of each byte of the script, and of its end
 }
 
-func (s *runScript) span(from, to syntax.Pos) position.Span {
-	start, end := int(from.Offset()), int(to.Offset())
+// span returns the content Span of the script bytes [from, to).
+func (s *runScript) span(from, to int) position.Span {
+	start, end := from, to
 	if start >= len(s.offsets) {
 		start = len(s.offsets) - 1
 	}
@@ -47,40 +46,53 @@ func (s *runScript) byteSpan(offset, n int) position.Span {
 // without pipefail and unquoted variables. Exec-form RUN runs no shell and
 // is skipped, as are stages whose SHELL is not a POSIX shell.
 func (c *dockerChecker) runChecks() {
+	starts := c.stageShells()
 	for i := range c.df.Stages {
 		if c.ctx.Err() != nil {
 			return
 		}
-		shell := c.stageShell(i)
-		for _, in := range c.df.Stages[i].Instructions {
+		shell := starts[i]
+		c.df.WalkStage(i, func(in *dockerfile.Instruction, env *dockerfile.Env) {
 			if in.Keyword == "SHELL" && in.JSONForm {
-				shell = wordValues(in.Args)
+				shell = newStageShell(wordValues(in.Args))
 			}
-			if in.Keyword != "RUN" || in.JSONForm || in.Node == nil {
-				continue
+			if in.Keyword == "RUN" && !in.JSONForm && in.Node != nil {
+				c.checkRun(in, shell, env)
 			}
-			for _, script := range c.runScripts(in, shell) {
-				c.checkScript(in, script)
-			}
-		}
+		})
 	}
 }
 
-// stageShell returns the SHELL in force at the start of stage i: the one
-// its base stage ends with, or /bin/sh -c.
-func (c *dockerChecker) stageShell(i int) []string {
-	st := c.df.Stages[i]
-	base := c.df.BaseStage(st)
-	if base == nil {
-		return []string{"/bin/sh", "-c"}
-	}
-	shell := c.stageShell(base.Index)
-	for _, in := range base.Instructions {
-		if in.Keyword == "SHELL" && in.JSONForm {
-			shell = wordValues(in.Args)
+// stageShell is a SHELL in force, with the key that identifies it in the
+// cache of RUN analyses.
+type stageShell struct {
+	args []string
+	key  string
+}
+
+func newStageShell(args []string) *stageShell {
+	return &stageShell{args: args, key: strings.Join(args, "\x00")}
+}
+
+// stageShells returns the SHELL in force at the start of each stage: the
+// one its base stage ends with, or /bin/sh -c.
+func (c *dockerChecker) stageShells() []*stageShell {
+	defaultShell := newStageShell([]string{"/bin/sh", "-c"})
+	starts := make([]*stageShell, len(c.df.Stages))
+	ends := make([]*stageShell, len(c.df.Stages))
+	for i, st := range c.df.Stages {
+		starts[i] = defaultShell
+		if base := c.df.BaseStage(st); base != nil {
+			starts[i] = ends[base.Index]
+		}
+		ends[i] = starts[i]
+		for _, in := range st.Instructions {
+			if in.Keyword == "SHELL" && in.JSONForm {
+				ends[i] = newStageShell(wordValues(in.Args))
+			}
 		}
 	}
-	return shell
+	return starts
 }
 
 func wordValues(words []*dockerfile.Word) []string {
@@ -105,111 +117,170 @@ func shellDialect(interpreter string) (syntax.LangVariant, bool) {
 	return 0, false
 }
 
-// runScripts returns the scripts of a shell-form RUN: its command line with
+// runKey identifies the input of analyzeRun: the RUN instruction and the
+// SHELL in force. As in instructionKey, the node below the RUN's node
+// identifies the text of the instruction: its line, its heredocs and the
+// escape character that splits them.
+type runKey struct {
+	node  *parser.Node // the Next of the RUN's node
+	shell string
+}
+
+// runAnalyses caches analyzeRun. 8,192 entries hold the RUN instructions of
+// several 5,000-line Dockerfiles.
+var runAnalyses = newResultCache[runKey, *runAnalysis](8192, func(k runKey) runKey {
+	k.shell = strings.Clone(k.shell)
+	return k
+})
+
+// runAnalysis is the findings of the shell rules in a RUN, in script
+// bytes, before the variables in scope and the stage decide what to report.
+type runAnalysis struct {
+	syntaxError   string // the message when neither the stage's shell nor bash can parse the command text
+	syntaxErrorAt int    // the byte of the command text where it fails
+	scripts       []*scriptAnalysis
+}
+
+// checkRun reports what the shell rules find in a shell-form RUN, with env
+// the variables in scope before it.
+func (c *dockerChecker) checkRun(in *dockerfile.Instruction, shell *stageShell, env *dockerfile.Env) {
+	// A RUN without arguments has no node to key by, and costs little to
+	// analyze again.
+	var a *runAnalysis
+	if key := (runKey{node: in.Node.Next, shell: shell.key}); key.node != nil {
+		a = runAnalyses.get(key, func() *runAnalysis { return c.analyzeRun(in, shell.args) })
+	} else {
+		a = c.analyzeRun(in, shell.args)
+	}
+
+	if a.syntaxError != "" {
+		s := &runScript{offsets: commandOffsets(in)}
+		end := s.offsets[a.syntaxErrorAt]
+		if a.syntaxErrorAt < len(s.offsets)-1 {
+			end++
+		}
+		c.ownRule(&dfRuleShellSyntax, position.Span{Start: s.offsets[a.syntaxErrorAt], End: end}, "shell syntax error: "+a.syntaxError)
+	}
+	for _, sa := range a.scripts {
+		c.reportScript(in, env, sa)
+	}
+}
+
+// analyzeRun parses the scripts of a shell-form RUN: its command line with
 // its heredocs, as the stage's shell runs it, and each heredoc body that a
-// shell runs as a script.
-func (c *dockerChecker) runScripts(in *dockerfile.Instruction, shell []string) []*runScript {
+// shell runs as a script. It reads only what runKey holds.
+func (c *dockerChecker) analyzeRun(in *dockerfile.Instruction, shell []string) *runAnalysis {
+	a := &runAnalysis{}
 	if len(shell) == 0 {
-		return nil
+		return a
 	}
 	dialect, ok := shellDialect(shell[0])
 	if !ok {
-		return nil
+		return a
 	}
-	text, offsets := c.commandText(in)
-	outer := parseScript(text, offsets, dialect)
-	if outer == nil {
-		c.shellSyntaxError(text, offsets, dialect)
-		return nil
+	text := c.commandText(in)
+	outer, err := c.parseScript(text, dialect)
+	if err != nil {
+		a.syntaxErrorAt, a.syntaxError = c.shellSyntaxError(text)
+		return a
 	}
-	outer.shell = path.Base(shell[0])
+	pipefail := false
 	for i, arg := range shell {
 		if arg == "pipefail" && i > 0 && shell[i-1] == "-o" {
-			outer.pipefail = true
+			pipefail = true
 		}
 	}
-	scripts := []*runScript{outer}
+	a.scripts = append(a.scripts, analyzeScript(outer, -1, pipefail))
 	for i, doc := range in.Heredocs {
 		interpreter := c.heredocInterpreter(in, outer, i, path.Base(shell[0]))
 		if interpreter == "" {
 			continue
 		}
 		if d, ok := shellDialect(interpreter); ok {
-			body := doc.Body(c.df.Content)
-			bodyOffsets := make([]int, len(body)+1)
-			for j := range bodyOffsets {
-				bodyOffsets[j] = doc.BodySpan.Start + j
-			}
-			if s := parseScript(body, bodyOffsets, d); s != nil {
-				s.shell = interpreter
-				scripts = append(scripts, s)
+			if f, err := c.parseScript(doc.Body(c.df.Content), d); err == nil {
+				a.scripts = append(a.scripts, analyzeScript(f, i, false))
 			}
 		}
 	}
-	return scripts
+	return a
 }
 
 // commandText returns the text the shell runs for in: the arguments of the
-// logical line, then each heredoc body with its terminator, and the
-// content offset of each byte.
-func (c *dockerChecker) commandText(in *dockerfile.Instruction) (string, []int) {
-	args := in.ArgsText()
+// logical line, then each heredoc body with its terminator.
+func (c *dockerChecker) commandText(in *dockerfile.Instruction) string {
+	if len(in.Heredocs) == 0 {
+		return in.ArgsText()
+	}
 	var b strings.Builder
+	b.WriteString(in.ArgsText())
+	for _, doc := range in.Heredocs {
+		b.WriteByte('\n')
+		b.Write(c.df.Content[doc.BodySpan.Start:doc.EndSpan.End])
+	}
+	return b.String()
+}
+
+// commandOffsets returns the content offset of each byte of commandText,
+// and of its end.
+func commandOffsets(in *dockerfile.Instruction) []int {
+	args := in.ArgsText()
 	offsets := make([]int, 0, len(args)+1)
-	b.WriteString(args)
 	for i := range args {
 		offsets = append(offsets, in.Offset(in.ArgsStart+i))
 	}
 	for _, doc := range in.Heredocs {
-		b.WriteByte('\n')
 		offsets = append(offsets, doc.BodySpan.Start)
-		tail := c.df.Content[doc.BodySpan.Start:doc.EndSpan.End]
-		b.Write(tail)
-		for j := range tail {
-			offsets = append(offsets, doc.BodySpan.Start+j)
+		for j := doc.BodySpan.Start; j < doc.EndSpan.End; j++ {
+			offsets = append(offsets, j)
 		}
 	}
-	end := in.Span.End
-	offsets = append(offsets, end)
-	return b.String(), offsets
+	return append(offsets, in.Span.End)
 }
 
-func parseScript(text string, offsets []int, dialect syntax.LangVariant) *runScript {
-	f, err := syntax.NewParser(syntax.Variant(dialect)).Parse(strings.NewReader(text), "")
-	if err != nil {
-		return nil
+// heredocOffsets returns the content offset of each byte of a heredoc
+// body, and of its end.
+func heredocOffsets(doc *dockerfile.Heredoc) []int {
+	offsets := make([]int, doc.BodySpan.Len()+1)
+	for j := range offsets {
+		offsets[j] = doc.BodySpan.Start + j
 	}
-	return &runScript{file: f, offsets: offsets}
+	return offsets
 }
 
-// shellSyntaxError reports a RUN that neither sh nor bash can parse. Bash
-// syntax in a /bin/sh RUN is left alone: /bin/sh is bash in some images.
-func (c *dockerChecker) shellSyntaxError(text string, offsets []int, dialect syntax.LangVariant) {
-	_, err := syntax.NewParser(syntax.Variant(syntax.LangBash)).Parse(strings.NewReader(text), "")
+// parseScript parses a script in a shell dialect, with a parser that the
+// checker keeps for the next script.
+func (c *dockerChecker) parseScript(text string, dialect syntax.LangVariant) (*syntax.File, error) {
+	p := c.shellParsers[dialect]
+	if p == nil {
+		p = syntax.NewParser(syntax.Variant(dialect))
+		if c.shellParsers == nil {
+			c.shellParsers = map[syntax.LangVariant]*syntax.Parser{}
+		}
+		c.shellParsers[dialect] = p
+	}
+	return p.Parse(strings.NewReader(text), "")
+}
+
+// shellSyntaxError returns where and why bash cannot parse a RUN that the
+// stage's shell cannot parse either, or "" when bash can. Bash syntax in a
+// /bin/sh RUN is left alone: /bin/sh is bash in some images.
+func (c *dockerChecker) shellSyntaxError(text string) (int, string) {
+	_, err := c.parseScript(text, syntax.LangBash)
 	if err == nil {
-		return
+		return 0, ""
 	}
 	perr, ok := err.(syntax.ParseError)
 	if !ok {
-		return
+		return 0, ""
 	}
-	at := int(perr.Pos.Offset())
-	if at >= len(offsets) {
-		at = len(offsets) - 1
-	}
-	start := offsets[at]
-	end := start
-	if at < len(text) {
-		end = start + 1
-	}
-	c.ownRule(&dfRuleShellSyntax, position.Span{Start: start, End: end}, "shell syntax error: "+perr.Text)
+	return min(int(perr.Pos.Offset()), len(text)), perr.Text
 }
 
 // heredocInterpreter returns the program that runs heredoc i of a RUN as a
 // script: the shebang or the stage's shell for "RUN <<EOF" alone, the
 // command that reads it on stdin otherwise ("RUN <<EOF bash"), or "" when
 // the body is data.
-func (c *dockerChecker) heredocInterpreter(in *dockerfile.Instruction, outer *runScript, i int, shell string) string {
+func (c *dockerChecker) heredocInterpreter(in *dockerfile.Instruction, outer *syntax.File, i int, shell string) string {
 	doc := in.Heredocs[i]
 	body := doc.Body(c.df.Content)
 	if len(in.Heredocs) == 1 && len(in.Args) == 1 {
@@ -226,7 +297,7 @@ func (c *dockerChecker) heredocInterpreter(in *dockerfile.Instruction, outer *ru
 	}
 	interpreter := ""
 	n := 0
-	syntax.Walk(outer.file, func(node syntax.Node) bool {
+	syntax.Walk(outer, func(node syntax.Node) bool {
 		stmt, ok := node.(*syntax.Stmt)
 		if !ok {
 			return true

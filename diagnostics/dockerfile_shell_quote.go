@@ -20,45 +20,37 @@ var listCommands = map[string]bool{
 	"docker-php-source": true, "set": true, "export": true, "local": true, "readonly": true, "declare": true, "typeset": true,
 }
 
-// unquotedVariables reports unquoted parameter expansions in the arguments
-// of a command, which the shell splits into words and expands as globs.
-// It skips the arguments of listCommands, and variables whose value is
-// known and either cannot split (one word without glob characters) or is
-// a list meant to split: an ENV or ARG in scope, a common variable of the
-// base image (imageVariables), a variable that the script assigns only
-// literal text, or a "for" loop variable.
-func (c *dockerChecker) unquotedVariables(s *runScript, call *syntax.CallExpr, safe map[string]bool) {
+// unquotedVariables records the unquoted parameter expansions in the
+// arguments of a command, which the shell splits into words and expands
+// as globs. It skips the arguments of listCommands, and the variables that
+// the script assigns only literal text or loops over (safe). A variable
+// that the script assigns anything else (unsafe) is recorded to be
+// reported in any scope. reportScript checks the others against the scope
+// of the RUN, see knownValue.
+func (sa *scriptAnalysis) unquotedVariables(call *syntax.CallExpr, safe, unsafe map[string]bool) {
 	if len(call.Args) < 2 || listCommands[path.Base(call.Args[0].Lit())] {
 		return
 	}
 	for _, word := range call.Args[1:] {
 		for _, part := range word.Parts {
 			p, ok := part.(*syntax.ParamExp)
-			if !ok || p.Length || p.Param == nil || isSpecialParam(p.Param.Value) || safe[p.Param.Value] {
+			if !ok || p.Length || p.Param == nil || isSpecialParam(p.Param.Value) {
 				continue
 			}
-			span := s.span(p.Pos(), p.End())
-			c.ownRule(&dfRuleUnquotedVariable, span, "quote "+quote(c.text(span))+" to keep the shell from splitting its value into words and expanding globs: \""+c.text(span)+"\"",
-				c.edit("Quote "+c.text(span), span, "\""+c.text(span)+"\""))
+			name := p.Param.Value
+			if safe[name] && !unsafe[name] {
+				continue
+			}
+			sa.findings = append(sa.findings, scriptFinding{rule: &dfRuleUnquotedVariable, from: int(p.Pos().Offset()), to: int(p.End().Offset()), param: name, always: unsafe[name]})
 		}
 	}
 }
 
-// knownValueVariables returns the names that unquotedVariables skips in a
-// script of in: see there.
-func (c *dockerChecker) knownValueVariables(in *dockerfile.Instruction, file *syntax.File) map[string]bool {
-	safe := map[string]bool{}
-	if in.Stage >= 0 && c.df.BaseStage(c.df.Stages[in.Stage]) == nil {
-		for name := range imageVariables {
-			safe[name] = true // one word, such as a version, in the base image's configuration
-		}
-	}
-	for _, b := range c.df.EnvAt(in).All() {
-		if b.Set && !b.Predefined {
-			safe[b.Name] = true
-		}
-	}
-	unsafe := map[string]bool{}
+// scriptVariables returns the variables that a script assigns only
+// literal text or loops over (safe), and those it assigns anything else
+// (unsafe).
+func scriptVariables(file *syntax.File) (safe, unsafe map[string]bool) {
+	safe, unsafe = map[string]bool{}, map[string]bool{}
 	syntax.Walk(file, func(node syntax.Node) bool {
 		switch n := node.(type) {
 		case *syntax.Assign:
@@ -77,10 +69,17 @@ func (c *dockerChecker) knownValueVariables(in *dockerfile.Instruction, file *sy
 		}
 		return true
 	})
-	for name := range unsafe {
-		delete(safe, name)
+	return safe, unsafe
+}
+
+// knownValue reports whether the scope of in gives the variable name a
+// value that need not be quoted. That is an ENV or ARG with a value in env,
+// or a common variable of the base image in a stage built on an image.
+func (c *dockerChecker) knownValue(in *dockerfile.Instruction, env *dockerfile.Env, name string) bool {
+	if b := env.Lookup(name); b != nil && b.Set && !b.Predefined {
+		return true
 	}
-	return safe
+	return imageVariables[name] && in.Stage >= 0 && c.df.BaseStage(c.df.Stages[in.Stage]) == nil
 }
 
 // isLiteralWord reports whether a word is literal text, quoted or not,

@@ -2,9 +2,7 @@ package diagnostics
 
 import (
 	"path"
-	"strconv"
 	"strings"
-	"unicode"
 
 	"mvdan.cc/sh/v3/syntax"
 
@@ -12,20 +10,47 @@ import (
 	"github.com/stackls/stackls/position"
 )
 
-// checkScript runs the command rules on one parsed script of a RUN.
-func (c *dockerChecker) checkScript(in *dockerfile.Instruction, s *runScript) {
+// scriptAnalysis is the findings of the command rules in one script of a
+// RUN, in bytes of the script, before the scope decides what to report.
+type scriptAnalysis struct {
+	heredoc  int // the heredoc whose body is the script; -1 for the command text
+	findings []scriptFinding
+	update   *[2]int // the bytes of the last "apt-get update" word; nil when none
+	cleans   bool    // a command removes the apt lists
+}
+
+// scriptFinding is a problem at the script bytes [from, to).
+type scriptFinding struct {
+	rule     *dockerRule
+	from, to int
+	oneByte  bool // the Span is the byte at from
+	msg      string
+	fixTitle string // the title of a fix that inserts fixText after the Span; "" for none
+	fixText  string
+	// param is the name of an unquoted variable, reported unless its value
+	// is known not to split; "" for the other rules.
+	param string
+	// always is true when the script gives param a value that may split,
+	// so that no variable in scope makes it safe.
+	always bool
+}
+
+// analyzeScript runs the command rules on one parsed script of a RUN: the
+// command text, or the body of the RUN's heredoc with the index heredoc.
+// pipefail is true when the shell runs with -o pipefail.
+func analyzeScript(f *syntax.File, heredoc int, pipefail bool) *scriptAnalysis {
+	sa := &scriptAnalysis{heredoc: heredoc}
 	var pipe *syntax.BinaryCmd
 	pipefailAt := -1
-	if s.pipefail {
+	if pipefail {
 		pipefailAt = 0
 	}
-	aptUpdate, aptClean := (*syntax.Word)(nil), cachesAptLists(in) || c.onlyCopiedFrom(in.Stage)
-	safe := c.knownValueVariables(in, s.file)
-	if cd := leadingCd(s.file); cd != nil {
-		c.ownRule(&dfRuleRunCd, s.span(cd.Pos(), cd.End()),
+	safe, unsafe := scriptVariables(f)
+	if cd := leadingCd(f); cd != nil {
+		sa.add(&dfRuleRunCd, cd.Pos(), cd.End(),
 			"`cd` changes the folder for this RUN only; use WORKDIR to set it for the instructions that follow")
 	}
-	syntax.Walk(s.file, func(node syntax.Node) bool {
+	syntax.Walk(f, func(node syntax.Node) bool {
 		switch n := node.(type) {
 		case *syntax.BinaryCmd:
 			if (n.Op == syntax.Pipe || n.Op == syntax.PipeAll) && pipe == nil && isDownload(n.X) {
@@ -35,21 +60,62 @@ func (c *dockerChecker) checkScript(in *dockerfile.Instruction, s *runScript) {
 			if setsPipefail(n) && pipefailAt < 0 {
 				pipefailAt = int(n.Pos().Offset())
 			}
-			if word, clean := c.checkCall(s, n); word != nil {
-				aptUpdate = word
+			if word, clean := sa.checkCall(n); word != nil {
+				sa.update = &[2]int{int(word.Pos().Offset()), int(word.End().Offset())}
 			} else if clean {
-				aptClean = true
+				sa.cleans = true
 			}
-			c.unquotedVariables(s, n, safe)
+			sa.unquotedVariables(n, safe, unsafe)
 		}
 		return true
 	})
 	if pipe != nil && (pipefailAt < 0 || pipefailAt > int(pipe.OpPos.Offset())) {
-		c.ownRule(&dfRulePipeWithoutPipefail, s.byteSpan(int(pipe.OpPos.Offset()), 1),
-			"a failed download goes unnoticed here: the pipe returns the status of its last command; start the script with `set -o pipefail` (bash) or use SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]")
+		at := int(pipe.OpPos.Offset())
+		sa.findings = append(sa.findings, scriptFinding{rule: &dfRulePipeWithoutPipefail, from: at, to: at + 1, oneByte: true,
+			msg: "a failed download goes unnoticed here: the pipe returns the status of its last command; start the script with `set -o pipefail` (bash) or use SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]"})
 	}
-	if aptUpdate != nil && !aptClean {
-		c.ownRule(&dfRuleAptGetListsNotCleaned, s.span(aptUpdate.Pos(), aptUpdate.End()),
+	return sa
+}
+
+// add records a finding of rule at the script bytes [from, to).
+func (sa *scriptAnalysis) add(rule *dockerRule, from, to syntax.Pos, msg string) *scriptFinding {
+	sa.findings = append(sa.findings, scriptFinding{rule: rule, from: int(from.Offset()), to: int(to.Offset()), msg: msg})
+	return &sa.findings[len(sa.findings)-1]
+}
+
+// reportScript reports the findings of a script of in, with env the
+// variables in scope before in.
+func (c *dockerChecker) reportScript(in *dockerfile.Instruction, env *dockerfile.Env, sa *scriptAnalysis) {
+	var s *runScript
+	script := func() *runScript {
+		if s == nil && sa.heredoc < 0 {
+			s = &runScript{offsets: commandOffsets(in)}
+		} else if s == nil {
+			s = &runScript{offsets: heredocOffsets(in.Heredocs[sa.heredoc])}
+		}
+		return s
+	}
+	for _, f := range sa.findings {
+		switch {
+		case f.param != "":
+			if !f.always && c.knownValue(in, env, f.param) {
+				continue
+			}
+			span := script().span(f.from, f.to)
+			text := c.text(span)
+			c.ownRule(&dfRuleUnquotedVariable, span, "quote "+quote(text)+" to keep the shell from splitting its value into words and expanding globs: \""+text+"\"",
+				c.edit("Quote "+text, span, "\""+text+"\""))
+		case f.oneByte:
+			c.ownRule(f.rule, script().byteSpan(f.from, 1), f.msg)
+		case f.fixTitle != "":
+			span := script().span(f.from, f.to)
+			c.ownRule(f.rule, span, f.msg, c.edit(f.fixTitle, spanAt(span.End), f.fixText))
+		default:
+			c.ownRule(f.rule, script().span(f.from, f.to), f.msg)
+		}
+	}
+	if sa.update != nil && !sa.cleans && !cachesAptLists(in) && !c.onlyCopiedFrom(in.Stage) {
+		c.ownRule(&dfRuleAptGetListsNotCleaned, script().span(sa.update[0], sa.update[1]),
 			"the package lists that `apt-get update` downloads stay in this layer; end the RUN with `rm -rf /var/lib/apt/lists/*`")
 	}
 }
@@ -96,14 +162,14 @@ func setsPipefail(call *syntax.CallExpr) bool {
 
 // checkCall checks one simple command. It returns the "update" word of an
 // "apt-get update", and whether the command removes the apt lists.
-func (c *dockerChecker) checkCall(s *runScript, call *syntax.CallExpr) (update *syntax.Word, cleans bool) {
+func (sa *scriptAnalysis) checkCall(call *syntax.CallExpr) (update *syntax.Word, cleans bool) {
 	if len(call.Args) == 0 {
 		return nil, false
 	}
 	name := path.Base(call.Args[0].Lit())
 	switch name {
 	case "sudo":
-		c.ownRule(&dfRuleRunSudo, s.span(call.Args[0].Pos(), call.Args[0].End()),
+		sa.add(&dfRuleRunSudo, call.Args[0].Pos(), call.Args[0].End(),
 			"`sudo` in RUN is unneeded and may be missing or prompt; RUN runs as the current USER, so switch with USER root before and back after")
 	case "rm", "find":
 		for _, arg := range call.Args[1:] {
@@ -112,7 +178,7 @@ func (c *dockerChecker) checkCall(s *runScript, call *syntax.CallExpr) (update *
 			}
 		}
 	case "apt-get", "apt":
-		return c.checkApt(s, call, name)
+		return sa.checkApt(call, name)
 	}
 	return nil, false
 }
@@ -120,7 +186,7 @@ func (c *dockerChecker) checkCall(s *runScript, call *syntax.CallExpr) (update *
 // checkApt checks an apt-get command. It returns the "update" word of an
 // "apt-get update", and whether the command is "apt-get dist-clean" (apt
 // 3.0 and later), which removes the package lists.
-func (c *dockerChecker) checkApt(s *runScript, call *syntax.CallExpr, name string) (update *syntax.Word, cleans bool) {
+func (sa *scriptAnalysis) checkApt(call *syntax.CallExpr, name string) (update *syntax.Word, cleans bool) {
 	var sub *syntax.Word
 	yes, noRecommends, simulate := false, false, false
 	for i := 1; i < len(call.Args); i++ {
@@ -147,22 +213,21 @@ func (c *dockerChecker) checkApt(s *runScript, call *syntax.CallExpr, name strin
 	if sub == nil || simulate {
 		return nil, false
 	}
-	span := s.span(sub.Pos(), sub.End())
 	switch sub.Lit() {
 	case "update":
 		return sub, false
 	case "dist-clean":
 		return nil, true
 	case "upgrade", "dist-upgrade", "full-upgrade":
-		c.ownRule(&dfRuleAptGetUpgrade, span, quote(name+" "+sub.Lit())+" makes the image depend on the day it is built; upgrade by pinning a newer base image instead")
+		sa.add(&dfRuleAptGetUpgrade, sub.Pos(), sub.End(), quote(name+" "+sub.Lit())+" makes the image depend on the day it is built; upgrade by pinning a newer base image instead")
 	case "install":
 		if !yes {
-			c.ownRule(&dfRuleAptGetMissingYes, span, quote(name+" install")+" without -y waits for a confirmation that never comes, so the build fails; add -y",
-				c.edit("Add -y", spanAt(span.End), " -y"))
+			f := sa.add(&dfRuleAptGetMissingYes, sub.Pos(), sub.End(), quote(name+" install")+" without -y waits for a confirmation that never comes, so the build fails; add -y")
+			f.fixTitle, f.fixText = "Add -y", " -y"
 		}
 		if !noRecommends {
-			c.ownRule(&dfRuleAptGetRecommends, span, quote(name+" install")+" also installs recommended packages; add --no-install-recommends to keep the image small",
-				c.edit("Add --no-install-recommends", spanAt(span.End), " --no-install-recommends"))
+			f := sa.add(&dfRuleAptGetRecommends, sub.Pos(), sub.End(), quote(name+" install")+" also installs recommended packages; add --no-install-recommends to keep the image small")
+			f.fixTitle, f.fixText = "Add --no-install-recommends", " --no-install-recommends"
 		}
 	}
 	return nil, false
@@ -232,98 +297,4 @@ func appendChain(cmds []syntax.Command, stmt *syntax.Stmt) []syntax.Command {
 		return appendChain(appendChain(cmds, bin.X), bin.Y)
 	}
 	return append(cmds, stmt.Cmd)
-}
-
-// onlyCopiedFrom reports whether stage i is a build stage whose layers no
-// image keeps: it is not the last stage, no stage is built FROM it, and a
-// later COPY --from or RUN --mount from= takes files out of it. The results
-// for all stages are computed in one pass on the first call.
-func (c *dockerChecker) onlyCopiedFrom(i int) bool {
-	if c.copiedOnly == nil {
-		c.copiedOnly = copiedOnlyStages(c.df)
-	}
-	return i >= 0 && i < len(c.copiedOnly) && c.copiedOnly[i]
-}
-
-// copiedOnlyStages returns, for each stage of df, whether onlyCopiedFrom
-// holds for it.
-func copiedOnlyStages(df *dockerfile.File) []bool {
-	stages := df.Stages
-	isBase := make([]bool, len(stages))
-	byName := map[string][]int{} // stage indices by foldKey of the name
-	for _, st := range stages {
-		if base := df.BaseStage(st); base != nil {
-			isBase[base.Index] = true
-		}
-		if st.Name != "" {
-			byName[foldKey(st.Name)] = append(byName[foldKey(st.Name)], st.Index)
-		}
-	}
-
-	// lastUse[k] is the index of the last stage that copies or mounts from
-	// stage k; -1 when none does.
-	lastUse := make([]int, len(stages))
-	for k := range lastUse {
-		lastUse[k] = -1
-	}
-	mark := func(ref string, j int) {
-		if n, err := strconv.Atoi(ref); err == nil && n >= 0 && n < len(stages) && strconv.Itoa(n) == ref {
-			lastUse[n] = max(lastUse[n], j)
-		}
-		for _, k := range byName[foldKey(ref)] {
-			lastUse[k] = max(lastUse[k], j)
-		}
-	}
-	for j, st := range stages {
-		for _, ref := range copySources(st) {
-			mark(ref, j)
-		}
-	}
-
-	only := make([]bool, len(stages))
-	for i := range stages {
-		only[i] = i < len(stages)-1 && !isBase[i] && lastUse[i] > i
-	}
-	return only
-}
-
-// copySources returns the stage references of the COPY --from flags and
-// RUN --mount from= options of a stage.
-func copySources(st *dockerfile.Stage) []string {
-	var refs []string
-	for _, in := range st.Instructions {
-		if fl := in.Flag("from"); fl != nil && in.Keyword == "COPY" {
-			refs = append(refs, fl.Value)
-		}
-		if in.Keyword != "RUN" {
-			continue
-		}
-		for _, fl := range in.Flags {
-			if fl.Name != "mount" {
-				continue
-			}
-			for _, opt := range dockerfile.MountOptions(in, fl) {
-				if opt.Key == "from" {
-					refs = append(refs, opt.Value)
-				}
-			}
-		}
-	}
-	return refs
-}
-
-// foldKey returns a key under which two strings are equal exactly when
-// strings.EqualFold reports them equal: each rune is replaced by the
-// smallest rune of its Unicode simple case folding orbit.
-func foldKey(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
-		least := r
-		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
-			least = min(least, f)
-		}
-		b.WriteRune(least)
-	}
-	return b.String()
 }

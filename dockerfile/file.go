@@ -11,6 +11,13 @@
 // each logical line it keeps a table from its bytes back to the content.
 // buildkit's own nodes are attached to the instructions, so that the build
 // checks of buildkit's instructions and linter packages can run on them.
+//
+// Parse reuses the work of earlier parses, so that a parse after an edit
+// costs little more than the edited lines. buildkit's nodes are cached by
+// the text of each instruction (chunk_cache.go). The instructions before
+// and after the edit are copied from the File of the version before
+// (reuse.go). Both are keyed by exact text. A File is not changed once
+// Parse returns it, so Files can share nodes.
 package dockerfile
 
 import (
@@ -44,12 +51,21 @@ type File struct {
 
 	// scopeOnce guards the variable scopes that buildScopes computes on
 	// first use: global is GlobalEnv, bases[i] is the base stage of stage i
-	// (nil for an image), and stageEnds[i] is the variables at the end of
-	// stage i. None of them is changed after buildScopes returns.
+	// (nil for an image), bindings[i] is the binding of Vars[i] in its stage
+	// (nil for a global one), and stageEnds[i] is the variables at the end
+	// of stage i. None of them is changed after buildScopes returns.
 	scopeOnce sync.Once
 	global    *Env
 	bases     []*Stage
+	bindings  []*Binding
 	stageEnds []*Env
+
+	// stageNames maps the case-folded name of each named stage to the
+	// index of the first stage with that name; built once by stageIndex.
+	stageNamesOnce sync.Once
+	stageNames     map[string]int
+
+	tooLong bool // a line is longer than buildkit reads
 }
 
 // Directive is a parser directive such as "# syntax=docker/dockerfile:1".
@@ -94,12 +110,27 @@ type Instruction struct {
 	// content without BOM; nil when buildkit could not parse it.
 	Node *parser.Node
 
-	pieces  []piece // Line's bytes, piece by piece, with their content offsets
-	badJSON bool    // an exec form with a value that is not a string
-	badArgs bool    // an ENV or LABEL that buildkit rejects
-	first   int     // index of the first physical line, 0-based
-	last    int     // index of the last physical line, heredocs included
+	pieces  []piece     // Line's bytes, piece by piece, with their content offsets
+	piece0  [1]piece    // storage for pieces of a one-line instruction
+	node    parser.Node // storage for Node
+	badJSON bool        // an exec form with a value that is not a string
+	badArgs bool        // an ENV or LABEL that buildkit rejects
+	decls   []*VarDecl  // the variables that an ARG or ENV declares, a part of File.Vars
+	first   int         // index of the first physical line, 0-based
+	last    int         // index of the last physical line, heredocs included
+
+	// chunk is the bytes that buildkit reads for the instruction: the
+	// comment and blank lines after the previous instruction, then the
+	// instruction's lines with their line ends. chunkLine is the index of
+	// its first line.
+	chunk     position.Span
+	chunkLine int
 }
+
+// Decls returns the variables that an ARG or ENV instruction declares, in
+// source order: a part of File.Vars. It returns nil for other instructions
+// and for an ENV that buildkit rejects.
+func (in *Instruction) Decls() []*VarDecl { return in.decls }
 
 // Flag is an instruction flag such as "--from=build".
 type Flag struct {
@@ -149,6 +180,8 @@ type Stage struct {
 type Error struct {
 	Span    position.Span
 	Message string
+
+	buildkit bool // reported by buildkit's parser rather than the scanner
 }
 
 // VarDecl is a variable that an ARG or ENV instruction declares.
@@ -164,18 +197,28 @@ type VarDecl struct {
 	Env         bool // ENV rather than ARG
 	Instruction *Instruction
 	Stage       int // index into File.Stages, or -1 for an ARG before the first FROM
+
+	index int // index into File.Vars
 }
 
 // Parse parses content. It returns no error and does not panic (FuzzParse
 // checks this): problems are reported in File.Errors, and the rest of the
-// file is still modelled.
+// file is still modelled. For content equal to that of a recent parse, it
+// returns the same File, whose Content is the earlier slice.
 func Parse(content []byte) *File {
 	f := &File{Content: content, Escape: '\\'}
+	r := recentFiles.match(f)
+	if r != nil && r.prefix == len(content) && len(r.old.Content) == len(content) {
+		recentFiles.add(r.old)
+		return r.old // the same content, and a File is not changed once built
+	}
 	s := newScanner(f)
+	s.reuse = r
 	s.scan()
 	s.attachNodes()
 	buildStages(f)
 	buildVars(f)
+	f.tooLong = s.tooLong
 	if len(f.Instructions) == 0 && len(f.Errors) == 0 {
 		f.Errors = append(f.Errors, &Error{
 			Span:    s.lastLineSpan(),
@@ -183,5 +226,6 @@ func Parse(content []byte) *File {
 		})
 	}
 	sortErrors(f.Errors)
+	recentFiles.add(f)
 	return f
 }

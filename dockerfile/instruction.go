@@ -19,17 +19,28 @@ type piece struct {
 
 // addPiece appends content[start:end] to the pieces of in. The caller
 // builds Line from the pieces with buildLine once all are added.
-func (in *Instruction) addPiece(start, end int, content []byte) {
+func (in *Instruction) addPiece(start, end int) {
 	line := 0
 	if n := len(in.pieces); n > 0 {
 		line = in.pieces[n-1].line + in.pieces[n-1].n
+	} else {
+		in.pieces = in.piece0[:0]
 	}
 	in.pieces = append(in.pieces, piece{line: line, content: start, n: end - start})
 }
 
-// buildLine sets Line from the pieces.
-func (in *Instruction) buildLine(content []byte) {
+// buildLine sets Line from the pieces. text is the content as a string,
+// which a one-line instruction's Line shares.
+func (in *Instruction) buildLine(content []byte, text string) {
+	if len(in.pieces) == 1 {
+		p := in.pieces[0]
+		in.Line = text[p.content : p.content+p.n]
+		return
+	}
 	var b strings.Builder
+	if n := len(in.pieces); n > 0 {
+		b.Grow(in.pieces[n-1].line + in.pieces[n-1].n)
+	}
 	for _, p := range in.pieces {
 		b.Write(content[p.content : p.content+p.n])
 	}
@@ -213,9 +224,9 @@ func extractFlags(line string, from, to int, escape byte) ([]flagToken, int) {
 type wordBounds struct{ start, end int }
 
 // splitBlanks splits line[from:to] on runs of buildkit's reWhitespace
-// blanks, ignoring quotes, as FROM, EXPOSE and shell-form COPY do.
-func splitBlanks(line string, from, to int) []wordBounds {
-	var words []wordBounds
+// blanks, ignoring quotes, as FROM, EXPOSE and shell-form COPY do. It
+// appends the words to words.
+func splitBlanks(words []wordBounds, line string, from, to int) []wordBounds {
 	for i := from; i < to; {
 		for i < to && isLineBlank(line[i]) {
 			i++
@@ -233,9 +244,8 @@ func splitBlanks(line string, from, to int) []wordBounds {
 
 // splitWords splits line[from:to] into words as buildkit's parseWords does:
 // blanks separate words except inside quotes, and the escape character
-// keeps the next character in the word.
-func splitWords(line string, from, to int, escape byte) []wordBounds {
-	var words []wordBounds
+// keeps the next character in the word. It appends the words to words.
+func splitWords(words []wordBounds, line string, from, to int, escape byte) []wordBounds {
 	inWord, inQuote := false, false
 	var quote rune
 	start := from
@@ -282,7 +292,11 @@ func splitWords(line string, from, to int, escape byte) []wordBounds {
 // would, without expanding variables. Inside single quotes the escape
 // character is literal.
 func unquote(word string, escape byte) string {
-	if !strings.ContainsAny(word, `'"`+string(escape)) {
+	special := `'"\`
+	if escape != '\\' {
+		special = `'"` + "`"
+	}
+	if !strings.ContainsAny(word, special) {
 		return word
 	}
 	var b strings.Builder

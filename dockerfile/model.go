@@ -3,6 +3,8 @@ package dockerfile
 import (
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/stackls/stackls/position"
 )
@@ -15,22 +17,17 @@ func sortErrors(errs []*Error) {
 	sort.SliceStable(errs, func(i, j int) bool { return errs[i].Span.Start < errs[j].Span.Start })
 }
 
-// buildStages groups the instructions into stages, one per FROM.
+// buildStages groups the instructions into stages, one per FROM. A stage's
+// Instructions are a part of File.Instructions.
 func buildStages(f *File) {
 	var cur *Stage
-	for _, in := range f.Instructions {
+	first := 0 // index in f.Instructions of cur's FROM
+	for i, in := range f.Instructions {
 		if in.Keyword == "FROM" {
-			cur = &Stage{Index: len(f.Stages), From: in, Span: in.Span}
-			if len(in.Args) > 0 {
-				cur.Image, cur.ImageSpan = in.Args[0].Text, in.Args[0].Span
-			} else {
-				cur.ImageSpan = position.Span{Start: in.KeywordSpan.End, End: in.KeywordSpan.End}
+			if cur != nil {
+				cur.Instructions = f.Instructions[first:i:i]
 			}
-			if len(in.Args) >= 3 && strings.EqualFold(in.Args[1].Text, "as") {
-				cur.Name, cur.NameSpan = in.Args[2].Text, in.Args[2].Span
-			} else {
-				cur.NameSpan = position.Span{Start: in.Span.End, End: in.Span.End}
-			}
+			cur, first = newStage(in, len(f.Stages)), i
 			f.Stages = append(f.Stages, cur)
 		}
 		if cur == nil {
@@ -40,14 +37,34 @@ func buildStages(f *File) {
 		if in.Trigger != nil {
 			in.Trigger.Stage = cur.Index
 		}
-		cur.Instructions = append(cur.Instructions, in)
 		cur.Span.End = in.Span.End
 	}
+	if cur != nil {
+		n := len(f.Instructions)
+		cur.Instructions = f.Instructions[first:n:n]
+	}
+}
+
+// newStage returns the stage that the FROM instruction in starts.
+func newStage(in *Instruction, index int) *Stage {
+	st := &Stage{Index: index, From: in, Span: in.Span}
+	if len(in.Args) > 0 {
+		st.Image, st.ImageSpan = in.Args[0].Text, in.Args[0].Span
+	} else {
+		st.ImageSpan = position.Span{Start: in.KeywordSpan.End, End: in.KeywordSpan.End}
+	}
+	if len(in.Args) >= 3 && strings.EqualFold(in.Args[1].Text, "as") {
+		st.Name, st.NameSpan = in.Args[2].Text, in.Args[2].Span
+	} else {
+		st.NameSpan = position.Span{Start: in.Span.End, End: in.Span.End}
+	}
+	return st
 }
 
 // buildVars records the variables that ARG and ENV declare.
 func buildVars(f *File) {
 	for _, in := range f.Instructions {
+		first := len(f.Vars)
 		switch in.Keyword {
 		case "ARG":
 			for _, w := range in.Args {
@@ -59,12 +76,19 @@ func buildVars(f *File) {
 			}
 			if !strings.Contains(in.Args[0].Text, "=") {
 				f.Vars = append(f.Vars, legacyEnvDecl(in, f.Escape))
-				continue
+				break
 			}
 			for _, w := range in.Args {
 				f.Vars = append(f.Vars, pairDecl(in, w, f.Escape, true))
 			}
 		}
+		n := len(f.Vars)
+		if n > first {
+			in.decls = f.Vars[first:n:n]
+		}
+	}
+	for i, d := range f.Vars {
+		d.index = i
 	}
 }
 
@@ -90,7 +114,7 @@ func pairDecl(in *Instruction, w *Word, escape byte, env bool) *VarDecl {
 // legacyEnvDecl reads "ENV name value": the name is the first blank-separated
 // word and the value is the rest of the line.
 func legacyEnvDecl(in *Instruction, escape byte) *VarDecl {
-	words := splitBlanks(in.Line, in.ArgsStart, len(in.Line))
+	words := splitBlanks(nil, in.Line, in.ArgsStart, len(in.Line))
 	name := words[0]
 	valueStart := words[1].start
 	valueEnd := words[len(words)-1].end
@@ -120,12 +144,60 @@ func (f *File) InstructionAt(offset int) *Instruction {
 // StageNamed returns the first stage called name, compared without case as
 // buildkit does, or nil.
 func (f *File) StageNamed(name string) *Stage {
-	for _, st := range f.Stages {
-		if st.Name != "" && strings.EqualFold(st.Name, name) {
-			return st
-		}
+	if i := f.stageIndex(name); i >= 0 {
+		return f.Stages[i]
 	}
 	return nil
+}
+
+// stageIndex returns the index of the first stage called name, compared
+// without case, or -1.
+func (f *File) stageIndex(name string) int {
+	f.stageNamesOnce.Do(func() {
+		f.stageNames = make(map[string]int, len(f.Stages))
+		for _, st := range f.Stages {
+			if st.Name == "" {
+				continue
+			}
+			key := foldKey(st.Name)
+			if _, seen := f.stageNames[key]; !seen {
+				f.stageNames[key] = st.Index
+			}
+		}
+	})
+	if name == "" {
+		return -1
+	}
+	if i, ok := f.stageNames[foldKey(name)]; ok {
+		return i
+	}
+	return -1
+}
+
+// foldKey returns a key under which two strings are equal exactly when
+// strings.EqualFold reports them equal: each rune is replaced by the
+// smallest rune of its Unicode simple case folding orbit.
+func foldKey(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return strings.ToUpper(s) // upper case letters are the smallest runes of their ASCII orbits
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		least := r
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			least = min(least, f)
+		}
+		b.WriteRune(least)
+	}
+	return b.String()
 }
 
 // Directive returns the parser directive called name, or nil.

@@ -1,25 +1,53 @@
-package dockerfile
+package dockerfile_test
 
 import (
-	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/stackls/stackls/dockerfile"
+	"github.com/stackls/stackls/internal/testws"
 )
 
-// BenchmarkParse measures the parse of a 5,000-line Dockerfile of short
-// stages with continuation lines.
-func BenchmarkParse(b *testing.B) {
-	var src strings.Builder
-	src.WriteString("# syntax=docker/dockerfile:1\nARG BASE=debian\n")
-	for stage := 0; stage < 500; stage++ {
-		fmt.Fprintf(&src, "FROM ${BASE} AS build-%d\nARG JOBS=%d\n", stage, stage%8)
-		src.WriteString("RUN apt-get update \\\n    && apt-get install -y curl \\\n    && rm -rf /var/lib/apt/lists/*\n")
-		fmt.Fprintf(&src, "COPY src/%d/ ./src/\nRUN make -j${JOBS}\nWORKDIR /opt/%d\n\n", stage, stage)
+// benchmarkParse parses each of versions in turn, a 5,000-line Dockerfile
+// of stages with continuation lines and heredocs. With cold set, the
+// caches of Parse are emptied before each parse.
+func benchmarkParse(b *testing.B, cold bool, versions ...string) {
+	contents := make([][]byte, len(versions))
+	for i, v := range versions {
+		contents[i] = []byte(v)
 	}
-	content := []byte(src.String())
+	dockerfile.Parse(contents[len(contents)-1])
+	b.ReportAllocs()
+	i := 0
 	for b.Loop() {
-		if f := Parse(content); len(f.Stages) != 500 {
-			b.Fatalf("parsed %d stages, want 500", len(f.Stages))
+		if cold {
+			dockerfile.ResetCache()
 		}
+		if f := dockerfile.Parse(contents[i%len(contents)]); len(f.Errors) > 0 {
+			b.Fatalf("parse error: %s", f.Errors[0].Message)
+		}
+		i++
 	}
+}
+
+// BenchmarkParse measures the parse of a 5,000-line Dockerfile that Parse
+// has not seen before.
+func BenchmarkParse(b *testing.B) {
+	benchmarkParse(b, true, testws.LongDockerfile(5000))
+}
+
+// BenchmarkParseCached measures the parse of a 5,000-line Dockerfile that
+// Parse has parsed before, as when an editor opens a file that the
+// workspace index read.
+func BenchmarkParseCached(b *testing.B) {
+	benchmarkParse(b, false, testws.LongDockerfile(5000))
+}
+
+// BenchmarkParseEdit measures the parse of a 5,000-line Dockerfile after
+// an edit: each version differs from the one before in one line, inserted
+// after the first FROM or removed again.
+func BenchmarkParseEdit(b *testing.B) {
+	src := testws.LongDockerfile(5000)
+	at := strings.Index(src, "\nARG BASE\n") + 1
+	benchmarkParse(b, false, src, src[:at]+"RUN echo bench-edit\n"+src[at:])
 }

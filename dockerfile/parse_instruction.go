@@ -92,22 +92,23 @@ func (in *Instruction) newFlag(tok flagToken) *Flag {
 func (s *scanner) splitArgs(in *Instruction, from, to int) {
 	switch argForms[in.Keyword] {
 	case formBlanks:
-		in.addWords(splitBlanks(in.Line, from, to), s.f.Escape)
+		s.addWords(in, splitBlanks(s.words[:0], in.Line, from, to))
 	case formJSONList:
 		if !s.tryJSON(in, from, to) {
-			in.addWords(splitBlanks(in.Line, from, to), s.f.Escape)
+			s.addWords(in, splitBlanks(s.words[:0], in.Line, from, to))
 		}
 	case formJSONString:
 		if !s.tryJSON(in, from, to) {
-			in.addWords(splitWords(in.Line, from, to, s.f.Escape), s.f.Escape)
+			s.addWords(in, splitWords(s.words[:0], in.Line, from, to, s.f.Escape))
 		}
 	case formHealthcheck:
 		s.splitHealthcheck(in, from, to)
 	default:
-		in.addWords(splitWords(in.Line, from, to, s.f.Escape), s.f.Escape)
+		s.addWords(in, splitWords(s.words[:0], in.Line, from, to, s.f.Escape))
 		s.checkNameValues(in)
 		if in.Keyword == "ONBUILD" && from < to {
-			trigger := &Instruction{Stage: -1, Line: in.Line, pieces: in.pieces, Span: in.Span}
+			trigger := s.newInstruction()
+			trigger.Line, trigger.pieces, trigger.Span = in.Line, in.pieces, in.Span
 			s.splitLine(trigger, from)
 			in.Trigger = trigger
 		}
@@ -124,21 +125,34 @@ func (s *scanner) splitHealthcheck(in *Instruction, from, to int) {
 	if sep == from {
 		return
 	}
-	in.addWords([]wordBounds{{from, sep}}, s.f.Escape)
+	s.addWords(in, append(s.words[:0], wordBounds{from, sep}))
 	next := sep
 	for next < to && unicode.IsSpace(rune(in.Line[next])) {
 		next++
 	}
 	if !s.tryJSON(in, next, to) {
-		in.addWords(splitWords(in.Line, next, to, s.f.Escape), s.f.Escape)
+		s.addWords(in, splitWords(s.words[:0], in.Line, next, to, s.f.Escape))
 	}
 }
 
-func (in *Instruction) addWords(words []wordBounds, escape byte) {
-	for _, w := range words {
-		text := in.Line[w.start:w.end]
-		in.Args = append(in.Args, &Word{Text: text, Value: unquote(text, escape), Span: in.LineSpan(w.start, w.end)})
+// addWords appends words of in.Line to in.Args. words may be s.words,
+// which addWords keeps for the next call.
+func (s *scanner) addWords(in *Instruction, words []wordBounds) {
+	s.words = words
+	if len(words) == 0 {
+		return
 	}
+	slab, ptrs := s.newWords(len(words))
+	for i, w := range words {
+		text := in.Line[w.start:w.end]
+		slab[i] = Word{Text: text, Value: unquote(text, s.f.Escape), Span: in.LineSpan(w.start, w.end)}
+		ptrs[i] = &slab[i]
+	}
+	if in.Args == nil {
+		in.Args = ptrs
+		return
+	}
+	in.Args = append(in.Args, ptrs...)
 }
 
 // errNotStrings is buildkit's complaint about an exec form with a value
@@ -219,7 +233,7 @@ func (s *scanner) checkNameValues(in *Instruction) {
 		return
 	}
 	if !strings.Contains(in.Args[0].Text, "=") {
-		if len(splitBlanks(in.Line, in.ArgsStart, len(in.Line))) < 2 {
+		if len(splitBlanks(nil, in.Line, in.ArgsStart, len(in.Line))) < 2 {
 			s.addError(in.Args[0].Span, "%s %s has no value; write %s %s=value", in.Keyword, in.Args[0].Text, in.Keyword, in.Args[0].Text)
 			in.badArgs = true
 		}

@@ -1,6 +1,9 @@
 package dockerfile
 
 import (
+	"bytes"
+	"strings"
+
 	"github.com/stackls/stackls/position"
 )
 
@@ -31,11 +34,10 @@ type rawRef struct {
 	singleQuoted         bool // between single quotes that ignoreQuotes skipped
 }
 
-// scanRefs finds the variable references of text. The escape character
-// keeps a "$" literal; inside single quotes nothing expands unless
-// ignoreQuotes is set, as for buildkit's raw heredoc expansion.
-func scanRefs(text string, escape byte, ignoreQuotes bool) []rawRef {
-	var refs []rawRef
+// scanRefs appends the variable references of text to refs. The escape
+// character keeps a "$" literal; inside single quotes nothing expands
+// unless ignoreQuotes is set, as for buildkit's raw heredoc expansion.
+func scanRefs(refs []rawRef, text string, escape byte, ignoreQuotes bool) []rawRef {
 	inSingle, quoted := false, false
 	for i := 0; i < len(text); i++ {
 		ch := text[i]
@@ -49,10 +51,13 @@ func scanRefs(text string, escape byte, ignoreQuotes bool) []rawRef {
 				inSingle = !inSingle
 			}
 		case ch == '$' && !inSingle:
-			ref, end := scanDollar(text, i, escape, ignoreQuotes, &refs)
-			if ref != nil {
+			var ref rawRef
+			var found bool
+			var end int
+			refs, ref, found, end = scanDollar(refs, text, i, escape, ignoreQuotes)
+			if found {
 				ref.singleQuoted = quoted
-				refs = append(refs, *ref)
+				refs = append(refs, ref)
 			}
 			i = end - 1
 		}
@@ -61,9 +66,10 @@ func scanRefs(text string, escape byte, ignoreQuotes bool) []rawRef {
 }
 
 // scanDollar reads the reference that starts with the "$" at text[at] and
-// returns it (nil for "$" followed by no name) and the offset after it.
-// References nested in the word of ${NAME:-word} are appended to nested.
-func scanDollar(text string, at int, escape byte, ignoreQuotes bool, nested *[]rawRef) (*rawRef, int) {
+// returns it, whether there is one ("$" may be followed by no name), and
+// the offset after it. References nested in the word of ${NAME:-word} are
+// appended to nested first.
+func scanDollar(nested []rawRef, text string, at int, escape byte, ignoreQuotes bool) ([]rawRef, rawRef, bool, int) {
 	i := at + 1
 	if i < len(text) && text[i] != '{' {
 		end := i
@@ -71,19 +77,19 @@ func scanDollar(text string, at int, escape byte, ignoreQuotes bool, nested *[]r
 			end++
 		}
 		if end == i {
-			return nil, i
+			return nested, rawRef{}, false, i
 		}
-		return &rawRef{name: text[i:end], nameStart: i, nameEnd: end, exprStart: at, exprEnd: end}, end
+		return nested, rawRef{name: text[i:end], nameStart: i, nameEnd: end, exprStart: at, exprEnd: end}, true, end
 	}
 	if i >= len(text) {
-		return nil, i
+		return nested, rawRef{}, false, i
 	}
 	i++ // "{"
 	nameStart := i
 	for i < len(text) && isNameByte(text[i], i == nameStart) {
 		i++
 	}
-	ref := &rawRef{name: text[nameStart:i], nameStart: nameStart, nameEnd: i, exprStart: at}
+	ref := rawRef{name: text[nameStart:i], nameStart: nameStart, nameEnd: i, exprStart: at}
 
 	if i < len(text) && text[i] != '}' {
 		switch text[i] {
@@ -108,17 +114,16 @@ func scanDollar(text string, at int, escape byte, ignoreQuotes bool, nested *[]r
 	}
 
 	if i < len(text) {
-		for _, inner := range scanRefs(text[wordStart:i], escape, ignoreQuotes) {
-			*nested = append(*nested, shiftRef(inner, wordStart))
+		n := len(nested)
+		nested = scanRefs(nested, text[wordStart:i], escape, ignoreQuotes)
+		for j := n; j < len(nested); j++ {
+			nested[j] = shiftRef(nested[j], wordStart)
 		}
 		ref.exprEnd = i + 1
 	} else {
 		ref.exprEnd, ref.unclosed = len(text), true
 	}
-	if ref.name == "" {
-		return nil, ref.exprEnd
-	}
-	return ref, ref.exprEnd
+	return nested, ref, ref.name != "", ref.exprEnd
 }
 
 func shiftRef(r rawRef, delta int) rawRef {
@@ -154,10 +159,26 @@ var buildTimeFlags = map[string]map[string]bool{
 // order: in its expanded flags, its arguments and its heredoc bodies.
 // Exec-form RUN, CMD and ENTRYPOINT have none, since no shell runs them.
 func (f *File) VarRefs(in *Instruction) []*VarRef {
-	var refs []*VarRef
+	slab := f.AppendVarRefs(nil, in) // one allocation for all the references
+	if len(slab) == 0 {
+		return nil
+	}
+	refs := make([]*VarRef, len(slab))
+	for i := range slab {
+		refs[i] = &slab[i]
+	}
+	return refs
+}
+
+// AppendVarRefs appends the references that VarRefs returns to refs and
+// returns the extended slice, so that a caller that reads the references
+// of many instructions can reuse one slice.
+func (f *File) AppendVarRefs(refs []VarRef, in *Instruction) []VarRef {
+	var buf [8]rawRef
+	raw := buf[:0] // reused for each part of the instruction
 	for _, fl := range in.Flags {
 		if buildTimeFlags[in.Keyword][fl.Name] {
-			refs = f.appendLineRefs(refs, in, in.LineIndex(fl.ValueSpan.Start), in.LineIndex(fl.ValueSpan.End), f.Escape, true)
+			refs, raw = f.appendLineRefs(refs, raw, in, in.LineIndex(fl.ValueSpan.Start), in.LineIndex(fl.ValueSpan.End), f.Escape, true)
 		}
 	}
 	buildTime := buildTimeKeywords[in.Keyword]
@@ -169,55 +190,61 @@ func (f *File) VarRefs(in *Instruction) []*VarRef {
 			if in.Keyword == "FROM" && w != in.Args[0] {
 				break
 			}
-			refs = f.appendLineRefs(refs, in, in.LineIndex(w.Span.Start), in.LineIndex(w.Span.End), f.Escape, true)
+			refs, raw = f.appendLineRefs(refs, raw, in, in.LineIndex(w.Span.Start), in.LineIndex(w.Span.End), f.Escape, true)
 		}
 	default:
-		refs = f.appendLineRefs(refs, in, in.ArgsStart, len(in.Line), '\\', false)
+		refs, raw = f.appendLineRefs(refs, raw, in, in.ArgsStart, len(in.Line), '\\', false)
 	}
 	for _, doc := range in.Heredocs {
-		refs = f.appendHeredocRefs(refs, in, doc)
+		refs, raw = f.appendHeredocRefs(refs, raw, in, doc)
 	}
 	return refs
 }
 
 // appendLineRefs adds the references in Line[from:to]. buildTime is true
-// when buildkit expands them, and false when the shell does.
-func (f *File) appendLineRefs(refs []*VarRef, in *Instruction, from, to int, escape byte, buildTime bool) []*VarRef {
-	if from < 0 || to < from {
-		return refs
+// when buildkit expands them, and false when the shell does. raw is a
+// buffer, returned for reuse.
+func (f *File) appendLineRefs(refs []VarRef, raw []rawRef, in *Instruction, from, to int, escape byte, buildTime bool) ([]VarRef, []rawRef) {
+	if from < 0 || to < from || strings.IndexByte(in.Line[from:to], '$') < 0 {
+		return refs, raw
 	}
-	for _, r := range scanRefs(in.Line[from:to], escape, false) {
-		refs = append(refs, &VarRef{
+	raw = scanRefs(raw[:0], in.Line[from:to], escape, false)
+	for _, r := range raw {
+		refs = append(refs, VarRef{
 			Name: r.name, HasDefault: r.hasDefault, Instruction: in,
 			Span:      in.LineSpan(from+r.nameStart, from+r.nameEnd),
 			ExprSpan:  in.LineSpan(from+r.exprStart, from+r.exprEnd),
 			BuildTime: buildTime,
 		})
 	}
-	return refs
+	return refs, raw
 }
 
 // appendHeredocRefs adds the references of a heredoc body: build-time ones
 // for an unquoted COPY or ADD heredoc, run-time ones for RUN.
-func (f *File) appendHeredocRefs(refs []*VarRef, in *Instruction, doc *Heredoc) []*VarRef {
+func (f *File) appendHeredocRefs(refs []VarRef, raw []rawRef, in *Instruction, doc *Heredoc) ([]VarRef, []rawRef) {
 	keyword := in.Keyword
 	if in.Trigger != nil {
-		return refs // ONBUILD: expanded in the build that uses the image
+		return refs, raw // ONBUILD: expanded in the build that uses the image
 	}
 	if keyword != "RUN" && !doc.Expand {
-		return refs
+		return refs, raw
 	}
-	body := doc.Body(f.Content)
-	for _, r := range scanRefs(body, '\\', keyword != "RUN") {
-		base := doc.BodySpan.Start
-		refs = append(refs, &VarRef{
+	body := f.Content[doc.BodySpan.Start:doc.BodySpan.End]
+	if bytes.IndexByte(body, '$') < 0 {
+		return refs, raw
+	}
+	raw = scanRefs(raw[:0], string(body), '\\', keyword != "RUN")
+	base := doc.BodySpan.Start
+	for _, r := range raw {
+		refs = append(refs, VarRef{
 			Name: r.name, HasDefault: r.hasDefault, Instruction: in, InHeredoc: true, SingleQuoted: r.singleQuoted,
 			Span:      position.Span{Start: base + r.nameStart, End: base + r.nameEnd},
 			ExprSpan:  position.Span{Start: base + r.exprStart, End: base + r.exprEnd},
 			BuildTime: keyword != "RUN",
 		})
 	}
-	return refs
+	return refs, raw
 }
 
 // VarRefAt returns the reference whose ExprSpan contains offset, or nil.

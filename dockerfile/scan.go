@@ -28,6 +28,18 @@ type scanner struct {
 	lines      []physLine
 	i          int // index of the next line to read
 	directives parser.DirectiveParser
+	tooLong    bool         // a line is longer than buildkit reads
+	words      []wordBounds // reused by addWords
+	reuse      *reuse       // the chunks of an earlier parse to copy; nil when none
+	copied     int          // the number of instructions copied from reuse
+	chunkLine  int          // the first line of the next instruction's chunk
+	src        string       // File.Content as a string
+
+	// The scanner allocates instructions and words in blocks, which
+	// costs less than one allocation each.
+	instructionBlock []Instruction
+	wordBlock        []Word
+	argBlock         []*Word
 }
 
 // maxLine is the longest line, line end included, that buildkit's scanner
@@ -38,7 +50,7 @@ func newScanner(f *File) *scanner {
 	if bytes.HasPrefix(f.Content, []byte("\xef\xbb\xbf")) {
 		f.BOM = 3
 	}
-	s := &scanner{f: f, lines: splitLines(f.Content, f.BOM)}
+	s := &scanner{f: f, lines: splitLines(f.Content, f.BOM), src: string(f.Content)}
 	s.setEscape('\\')
 	return s
 }
@@ -46,7 +58,7 @@ func newScanner(f *File) *scanner {
 // splitLines splits content from offset start into physical lines. A last
 // line without a line end counts; an empty content has no lines.
 func splitLines(content []byte, start int) []physLine {
-	var lines []physLine
+	lines := make([]physLine, 0, bytes.Count(content[start:], []byte("\n"))+1)
 	for start < len(content) {
 		next := len(content)
 		if i := bytes.IndexByte(content[start:], '\n'); i >= 0 {
@@ -86,9 +98,13 @@ func (s *scanner) addError(span position.Span, format string, args ...any) {
 // scan reads every logical line of the content.
 func (s *scanner) scan() {
 	for s.i < len(s.lines) {
+		if s.reuse != nil && s.reuseChunks() {
+			continue
+		}
 		line := s.lines[s.i]
 		s.i++
 		if line.next-line.start > maxLine {
+			s.tooLong = true
 			s.addError(position.Span{Start: line.start, End: line.end}, "the line is %d bytes long; buildkit reads lines of at most %d bytes", line.next-line.start, maxLine-1)
 		}
 		start := line.start + leadingSpace(s.text(line))
@@ -104,18 +120,59 @@ func (s *scanner) scan() {
 		if !continued && pieceEnd == start {
 			continue // an empty line
 		}
-		in := &Instruction{Stage: -1, first: s.i - 1}
-		in.addPiece(start, pieceEnd, s.f.Content)
+		in := s.newInstruction()
+		in.first = s.i - 1
+		in.addPiece(start, pieceEnd)
 		last := line
 		if continued {
 			last, in.OpenEnd = s.continueLines(in, last)
 		}
-		in.buildLine(s.f.Content)
+		in.buildLine(s.f.Content, s.src)
 		in.Span = position.Span{Start: start, End: last.end}
 		s.f.Instructions = append(s.f.Instructions, in)
 		s.parseInstruction(in)
 		in.last = s.i - 1
+		in.chunkLine = s.chunkLine
+		in.chunk = position.Span{Start: s.lineOffset(s.chunkLine), End: s.lineOffset(s.i)}
+		s.chunkLine = s.i
 	}
+}
+
+// blockSize is the largest number of instructions or words in one block.
+const blockSize = 128
+
+// newInstruction returns a new Instruction, before any stage.
+func (s *scanner) newInstruction() *Instruction {
+	if len(s.instructionBlock) == cap(s.instructionBlock) {
+		// Each instruction starts on a line of its own, so the lines left
+		// bound the instructions left, but for ONBUILD triggers.
+		n := min(blockSize, len(s.lines)-s.i+2)
+		s.instructionBlock = make([]Instruction, 0, n)
+	}
+	n := len(s.instructionBlock)
+	s.instructionBlock = s.instructionBlock[:n+1] // zeroed by make
+	in := &s.instructionBlock[n]
+	in.Stage = -1
+	return in
+}
+
+// newWords returns n new Words and a slice of n pointers to them, with no
+// room to append without a copy.
+func (s *scanner) newWords(n int) ([]Word, []*Word) {
+	if n > blockSize {
+		return make([]Word, n), make([]*Word, n)
+	}
+	if len(s.wordBlock)+n > cap(s.wordBlock) {
+		// Blocks grow from 16 words, so that a short file does not hold
+		// a long block.
+		size := max(n, min(blockSize, 2*cap(s.wordBlock)), 16)
+		s.wordBlock = make([]Word, 0, size)
+		s.argBlock = make([]*Word, 0, size)
+	}
+	at, ptrAt := len(s.wordBlock), len(s.argBlock)
+	s.wordBlock = s.wordBlock[:at+n]
+	s.argBlock = s.argBlock[:ptrAt+n]
+	return s.wordBlock[at : at+n : at+n], s.argBlock[ptrAt : ptrAt+n : ptrAt+n]
 }
 
 // continueLines appends the continuation lines of in, up to the first line
@@ -137,7 +194,7 @@ func (s *scanner) continueLines(in *Instruction, last physLine) (physLine, bool)
 			continue
 		}
 		pieceEnd, continued := s.continuation(line.start, line.end)
-		in.addPiece(line.start, pieceEnd, s.f.Content)
+		in.addPiece(line.start, pieceEnd)
 		last = line
 		if !continued {
 			return last, false

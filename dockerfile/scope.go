@@ -2,7 +2,6 @@ package dockerfile
 
 import (
 	"sort"
-	"strings"
 
 	"github.com/moby/buildkit/frontend/dockerfile/shell"
 )
@@ -97,21 +96,6 @@ const DefaultPath = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bi
 // lexer returns buildkit's shell lexer for the file's escape character.
 func (f *File) lexer() *shell.Lex { return shell.NewLex(rune(f.Escape)) }
 
-// Expand expands the variables of word with env as buildkit does, and
-// returns the result and the names it could not resolve.
-func (f *File) Expand(word string, env *Env) (string, []string) {
-	res, err := f.lexer().ProcessWordWithMatches(word, env)
-	if err != nil {
-		return word, nil
-	}
-	var unmatched []string
-	for name := range res.Unmatched {
-		unmatched = append(unmatched, name)
-	}
-	sort.Strings(unmatched)
-	return res.Result, unmatched
-}
-
 // GlobalEnv returns the variables that FROM lines can use: the predefined
 // platform ARGs and every ARG before the first FROM. It is computed once per
 // File, and the caller must not change the returned Env.
@@ -121,17 +105,25 @@ func (f *File) GlobalEnv() *Env {
 }
 
 // buildScopes computes, once per File, the global variables, the base stage
-// of each stage and the variables at the end of each stage. A stage's base
-// is always an earlier stage, so one pass in source order is enough.
+// of each stage, the binding of each stage's ARG and ENV declarations and
+// the variables at the end of each stage. A stage's base is always an
+// earlier stage, so one pass in source order is enough.
 func (f *File) buildScopes() {
 	f.global = f.buildGlobalEnv()
 	f.bases = make([]*Stage, len(f.Stages))
 	for i, st := range f.Stages {
 		f.bases[i] = f.findBaseStage(st, f.global)
 	}
+	f.bindings = make([]*Binding, len(f.Vars))
 	f.stageEnds = make([]*Env, len(f.Stages))
-	for i := range f.Stages {
-		f.stageEnds[i] = f.stageEnv(i, nil, f.global, 0)
+	for i, st := range f.Stages {
+		env := f.stageStart(i)
+		for _, in := range st.Instructions {
+			for j, b := range f.declBindings(in, env, f.global) {
+				f.bindings[in.decls[j].index] = b
+			}
+		}
+		f.stageEnds[i] = env
 	}
 }
 
@@ -165,16 +157,22 @@ func (f *File) EnvAt(in *Instruction) *Env {
 	if in == nil || in.Stage < 0 || in.Keyword == "FROM" {
 		return global
 	}
-	return f.stageEnv(in.Stage, in, global, 0)
+	env := f.stageStart(in.Stage)
+	for _, other := range f.Stages[in.Stage].Instructions {
+		if other == in {
+			break
+		}
+		f.addBindings(other, env)
+	}
+	return env
 }
 
-// stageEnv returns the variables of stage i just before instruction stop,
-// or at its end when stop is nil.
-func (f *File) stageEnv(i int, stop *Instruction, global *Env, depth int) *Env {
-	st := f.Stages[i]
+// stageStart returns a new Env of the variables at the start of stage i:
+// those at the end of its base stage, and PATH. The scopes are built.
+func (f *File) stageStart(i int) *Env {
 	env := newEnv()
-	if base := f.bases[i]; base != nil && depth < len(f.Stages) {
-		env = f.stageEndEnv(base.Index, global, depth+1).clone()
+	if base := f.bases[i]; base != nil {
+		env = f.stageEnds[base.Index].clone()
 		for k, b := range env.bindings {
 			if b.FromStage < 0 && !b.Predefined {
 				inherited := *b
@@ -184,42 +182,37 @@ func (f *File) stageEnv(i int, stop *Instruction, global *Env, depth int) *Env {
 		}
 	}
 	if env.bindings["PATH"] == nil {
-		env.bindings["PATH"] = &Binding{Name: "PATH", Value: DefaultPath, Set: true, Predefined: true, FromStage: -1}
-	}
-	for _, in := range st.Instructions {
-		if in == stop {
-			break
-		}
-		f.applyDecls(in, env, global)
+		env.bindings["PATH"] = defaultPathBinding
 	}
 	return env
 }
 
-// stageEndEnv returns the variables at the end of stage i, from the memo
-// when buildScopes has filled it in. The caller must not change the result.
-func (f *File) stageEndEnv(i int, global *Env, depth int) *Env {
-	if f.stageEnds != nil && f.stageEnds[i] != nil {
-		return f.stageEnds[i]
+// defaultPathBinding is the PATH of a stage whose base sets none. Like
+// every Binding, it is not changed once made.
+var defaultPathBinding = &Binding{Name: "PATH", Value: DefaultPath, Set: true, Predefined: true, FromStage: -1}
+
+// addBindings adds to env the bindings that buildScopes computed for the
+// declarations of in, an instruction of a stage.
+func (f *File) addBindings(in *Instruction, env *Env) {
+	for _, d := range in.decls {
+		env.bindings[d.Name] = f.bindings[d.index]
 	}
-	return f.stageEnv(i, nil, global, depth)
 }
 
-// applyDecls adds the variables that an ARG or ENV instruction declares.
-// Every value is expanded against the variables before the instruction.
-func (f *File) applyDecls(in *Instruction, env, global *Env) {
-	if in.Keyword != "ARG" && in.Keyword != "ENV" {
-		return
+// declBindings adds the variables that an ARG or ENV instruction declares
+// to env, and returns their bindings in the order of the declarations.
+// The values of an ENV are expanded with the variables before the
+// instruction, and each value of an ARG also with the pairs before it.
+func (f *File) declBindings(in *Instruction, env, global *Env) []*Binding {
+	if len(in.decls) == 0 {
+		return nil
 	}
-	before := env.clone()
-	for _, d := range f.declsOf(in) {
+	bindings := make([]*Binding, len(in.decls))
+	for i, d := range in.decls {
 		b := &Binding{Name: d.Name, Decl: d, FromStage: -1}
 		switch {
 		case d.HasValue:
-			scope := before
-			if !d.Env {
-				scope = env // each ARG pair can use the pairs before it
-			}
-			b.Value, _ = f.Expand(d.ValueText, scope)
+			b.Value, _ = f.Expand(d.ValueText, env)
 			b.Set = true
 		case global.Lookup(d.Name) != nil && global.Lookup(d.Name).Set:
 			g := global.Lookup(d.Name)
@@ -228,18 +221,15 @@ func (f *File) applyDecls(in *Instruction, env, global *Env) {
 				b.Predefined = true
 			}
 		}
-		env.bindings[d.Name] = b
+		bindings[i] = b
+		if !d.Env {
+			env.bindings[d.Name] = b // each ARG pair can use the pairs before it
+		}
 	}
-}
-
-// declsOf returns the VarDecls of one instruction.
-func (f *File) declsOf(in *Instruction) []*VarDecl {
-	i := sort.Search(len(f.Vars), func(i int) bool { return f.Vars[i].Instruction.Span.Start >= in.Span.Start })
-	var decls []*VarDecl
-	for ; i < len(f.Vars) && f.Vars[i].Instruction == in; i++ {
-		decls = append(decls, f.Vars[i])
+	for _, b := range bindings {
+		env.bindings[b.Name] = b
 	}
-	return decls
+	return bindings
 }
 
 // BaseStage returns the earlier stage that st builds on ("FROM build AS
@@ -257,10 +247,8 @@ func (f *File) BaseStage(st *Stage) *Stage {
 // with the global variables.
 func (f *File) findBaseStage(st *Stage, global *Env) *Stage {
 	name, _ := f.Expand(st.Image, global)
-	for _, other := range f.Stages[:st.Index] {
-		if other.Name != "" && strings.EqualFold(other.Name, name) {
-			return other
-		}
+	if i := f.stageIndex(name); i >= 0 && i < st.Index {
+		return f.Stages[i]
 	}
 	return nil
 }
@@ -272,11 +260,11 @@ func (f *File) WalkStage(i int, fn func(in *Instruction, env *Env)) {
 	if i < 0 || i >= len(f.Stages) {
 		return
 	}
-	global := f.GlobalEnv()
-	env := f.stageEnv(i, f.Stages[i].From, global, 0)
+	f.GlobalEnv()
+	env := f.stageStart(i)
 	for _, in := range f.Stages[i].Instructions {
 		fn(in, env)
-		f.applyDecls(in, env, global)
+		f.addBindings(in, env)
 	}
 }
 
@@ -287,6 +275,6 @@ func EnvAfter(f *File, d *VarDecl, env *Env) *Env {
 	if d.Instruction.Stage < 0 {
 		return f.GlobalEnv()
 	}
-	f.applyDecls(d.Instruction, after, f.GlobalEnv())
+	f.declBindings(d.Instruction, after, f.GlobalEnv())
 	return after
 }

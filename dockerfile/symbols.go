@@ -136,7 +136,7 @@ func (t *symbolTable) declare() {
 // resolveRefs adds the references of in to the symbols that env binds
 // them to. Within one ARG, a value can use the pairs before it.
 func (t *symbolTable) resolveRefs(in *Instruction, env, global *Env) {
-	decls := t.f.declsOf(in)
+	decls := in.decls
 	for _, ref := range t.f.VarRefs(in) {
 		var decl *VarDecl
 		if in.Keyword == "ARG" {
