@@ -6,6 +6,7 @@ import (
 
 	"go.lsp.dev/protocol"
 
+	"github.com/stackls/stackls/diagnostics"
 	"github.com/stackls/stackls/position"
 )
 
@@ -225,4 +226,18 @@ func (s *server) exit(_ context.Context, _ *noParams) error {
 	}
 	close(s.exited)
 	return nil
+}
+
+// afterInitialized handles the initialized notification: it starts the
+// indexing, and beside it prepares the tables of the diagnostics, so that
+// the first diagnostics of a file do not wait for them. Both start only
+// now, after initialize has been answered, to keep the start fast.
+func (s *server) afterInitialized(ctx context.Context, params *protocol.InitializedParams) error {
+	go func() {
+		defer s.recoverBackground("preparing the checks")
+		if err := diagnostics.Prepare(); err != nil {
+			s.log.Warn("preparing the checks failed", "error", err)
+		}
+	}()
+	return s.Initialized(ctx, params)
 }

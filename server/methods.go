@@ -36,7 +36,7 @@ func init() {
 	methods = map[string]methodHandler{
 		// Lifecycle.
 		"initialize":      request((*server).initialize),
-		"initialized":     notification((*server).Initialized),
+		"initialized":     notification((*server).afterInitialized),
 		"shutdown":        request((*server).shutdown),
 		"exit":            notification((*server).exit),
 		"$/cancelRequest": notification((*server).cancelRequest),
