@@ -227,7 +227,8 @@ func describe(f *compose.File, in *Instance, e *jsonschema.ValidationError) []Pr
 		}
 		return []Problem{{Span: span, Kind: KindRequired, Path: path, Message: requiredMessage(path, k.Missing)}}
 	case *kind.Type:
-		if loc.Unresolved || loc.Interpolated && castable(in.valueAt(path), k.Want) {
+		hidden := loc.Unresolved || loc.Interpolated && castable(in.valueAt(path), k.Want)
+		if hidden && acceptsScalar(k.Want) {
 			return nil
 		}
 		return []Problem{{Span: f.NodeSpan(loc.Value), Kind: KindType, Path: path, Message: typeMessage(path, k.Got, k.Want)}}
@@ -278,6 +279,20 @@ func (in *Instance) valueAt(path []string) any {
 		}
 	}
 	return cur
+}
+
+// acceptsScalar reports whether one of the wanted types is one that an
+// interpolated string can become. Interpolation never turns a string into
+// a mapping, a list or null, so a "${...}" value where only those are
+// allowed is wrong whatever the variables hold.
+func acceptsScalar(want []string) bool {
+	for _, t := range want {
+		switch t {
+		case "string", "integer", "number", "boolean":
+			return true
+		}
+	}
+	return false
 }
 
 // castable reports whether compose would convert the interpolated string

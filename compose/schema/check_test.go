@@ -46,6 +46,8 @@ func TestCheck(t *testing.T) {
 			nil},
 		{"error inside a merged anchor", "x-common: &common\n  restart: 3\nservices:\n  web:\n    <<: *common\n  api:\n    <<: *common\n",
 			[]string{"3: `restart` must be a string, not a number"}},
+		{"unset variable where only a mapping fits", "services:\n  db:\n    image: mariadb:11\n    cpus: ${CPUS}\nvolumes:\n  data: ${NAME}\n",
+			[]string{"${NAME}: volume `data` must be a mapping or empty, not a string"}},
 		{"empty", "", nil},
 		{"one space", " ", nil},
 	}
