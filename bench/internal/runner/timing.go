@@ -74,9 +74,11 @@ func (s *session) timeRequests(ctx context.Context, method Method) error {
 	return nil
 }
 
-// timeEdits inserts the scenario's edit text and removes it again, in
-// turn, and times each change until the server publishes diagnostics for
-// the new version.
+// timeEdits times edits that each change the document to a version it
+// never had before, until the server publishes diagnostics for it. The
+// first edit inserts the scenario's edit text and each later one replaces
+// the line the previous edit inserted with a new one, numbered, so that
+// a server cannot answer from a cache of earlier versions.
 func (s *session) timeEdits(ctx context.Context) error {
 	if s.opts.Edits == 0 || s.sc.EditText == "" {
 		return nil
@@ -86,22 +88,18 @@ func (s *session) timeEdits(ctx context.Context) error {
 		return nil
 	}
 	original := s.sc.Content
-	inserted := original[:s.sc.EditOffset] + s.sc.EditText + original[s.sc.EditOffset:]
 	start := s.text.Position(s.sc.EditOffset)
-	insertedText := lsp.NewText(inserted)
-	end := insertedText.Position(s.sc.EditOffset + len(s.sc.EditText))
+	end := start // the end of the text the previous edit inserted
 
 	var samples []time.Duration
 	for i := range s.opts.Edits {
-		change := lsp.Change{Range: &lsp.Range{Start: start, End: start}, Text: s.sc.EditText}
-		content := inserted
-		if i%2 == 1 {
-			change = lsp.Change{Range: &lsp.Range{Start: start, End: end}, Text: ""}
-			content = original
-		}
+		text := numberedEdit(s.sc.EditText, i)
+		content := original[:s.sc.EditOffset] + text + original[s.sc.EditOffset:]
+		change := lsp.Change{Range: &lsp.Range{Start: start, End: end}, Text: text}
 		if !s.client.IncrementalSync() {
 			change = lsp.Change{Text: content}
 		}
+		end = lsp.NewText(content).Position(s.sc.EditOffset + len(text))
 		s.version++
 		sentAt, err := s.client.ChangeDocument(s.sc.File, s.version, []lsp.Change{change})
 		if err != nil {
@@ -122,18 +120,22 @@ func (s *session) timeEdits(ctx context.Context) error {
 			time.Sleep(s.opts.Settle) // let late publishes of this edit arrive first
 		}
 	}
-	if len(samples)%2 == 1 {
-		// Leave the document as it was, for anything that runs after.
-		s.version++
-		if _, err := s.client.ChangeDocument(s.sc.File, s.version, []lsp.Change{{Text: original}}); err != nil {
-			return fmt.Errorf("edit: %w", err)
-		}
+	// Leave the document as it was, for anything that runs after.
+	s.version++
+	if _, err := s.client.ChangeDocument(s.sc.File, s.version, []lsp.Change{{Text: original}}); err != nil {
+		return fmt.Errorf("edit: %w", err)
 	}
 	if len(samples) > 0 {
 		stat := summarize(samples)
 		s.result.EditDiag = &stat
 	}
 	return nil
+}
+
+// numberedEdit returns the edit text of edit i: "bench-edit" in text
+// becomes "bench-edit-i".
+func numberedEdit(text string, i int) string {
+	return strings.Replace(text, "bench-edit", fmt.Sprintf("bench-edit-%d", i), 1)
 }
 
 // timeReindex times how long the server takes to see a compose file
