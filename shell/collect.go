@@ -192,14 +192,14 @@ func (c *collector) assign(a *syntax.Assign, withValue bool) {
 	if a.Name == nil {
 		return
 	}
-	nameSpan, ok := nodeSpan(c.src, a.Name)
 	// A byte that is not UTF-8 reaches the parser as invalidByte, which
 	// some dialects accept in an assignment's name. Such a name is not
 	// written in the content, so nothing is recorded.
-	if !ok || string(c.f.Content[nameSpan.Start:nameSpan.End]) != a.Name.Value {
+	span, ok := nameSpan(c.f.Content, a.Name, a.Name.Value)
+	if !ok {
 		return
 	}
-	ref := &VarRef{Name: a.Name.Value, Span: nameSpan}
+	ref := &VarRef{Name: a.Name.Value, Span: span}
 	if withValue && a.Array == nil && a.Index == nil {
 		if a.Value != nil {
 			ref.Value = c.word(a.Value)
@@ -216,7 +216,7 @@ func (c *collector) def(lit *syntax.Lit) {
 	if lit == nil || !isName(lit.Value) {
 		return
 	}
-	if span, ok := nodeSpan(c.src, lit); ok {
+	if span, ok := nameSpan(c.f.Content, lit, lit.Value); ok {
 		c.f.VarDefs = append(c.f.VarDefs, &VarRef{Name: lit.Value, Span: span})
 	}
 }

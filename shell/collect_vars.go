@@ -21,7 +21,7 @@ func (c *collector) param(n *syntax.ParamExp) {
 	if n.Param == nil || n.Names != 0 || !isName(n.Param.Value) {
 		return
 	}
-	span, ok := nodeSpan(c.src, n.Param)
+	span, ok := nameSpan(c.f.Content, n.Param, n.Param.Value)
 	if !ok {
 		return
 	}
@@ -56,7 +56,7 @@ func (c *collector) arithm(expr syntax.ArithmExpr) {
 			return false
 		case *syntax.Word:
 			if lit := singleLit(n); lit != nil && isName(lit.Value) {
-				if span, ok := nodeSpan(c.src, lit); ok {
+				if span, ok := nameSpan(c.f.Content, lit, lit.Value); ok {
 					c.f.VarUses = append(c.f.VarUses, &VarRef{Name: lit.Value, Span: span})
 				}
 			}

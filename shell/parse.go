@@ -243,6 +243,20 @@ func nodeSpan(src []byte, n syntax.Node) (position.Span, bool) {
 	return trimLineEnd(src, span), true
 }
 
+// nameSpan returns the Span of the name that node n holds, such as a
+// variable's name. Inside backquotes the parser can report a node one
+// byte too long, over an escape that follows it, so the Span is cut to
+// the name when the content starts with it there. It returns false when
+// the content at n does not hold name.
+func nameSpan(content []byte, n syntax.Node, name string) (position.Span, bool) {
+	span, ok := nodeSpan(content, n)
+	if !ok || span.Start+len(name) > len(content) || string(content[span.Start:span.Start+len(name)]) != name {
+		return position.Span{}, false
+	}
+	span.End = span.Start + len(name)
+	return span, true
+}
+
 // trimLineEnd removes a trailing "\r" that a "\n" follows and trailing
 // backslash-newlines from span.
 func trimLineEnd(src []byte, span position.Span) position.Span {
