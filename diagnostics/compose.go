@@ -64,6 +64,7 @@ func composeDiagnostics(ctx context.Context, snap *workspace.Snapshot, f *worksp
 		c.healthcheckTests,
 		c.mountTargets,
 		c.resourceSources,
+		c.durations,
 	}
 	for _, step := range steps {
 		if ctx.Err() != nil {

@@ -209,15 +209,6 @@ var composeDifferentialKnownDifferences = []struct {
 			return c.loadErr != nil && len(c.ours) == 0 && strings.Contains(c.loadErr.Error(), " refers to undefined ")
 		},
 	},
-	{
-		// NOTE: this entry is a stackls gap, not a deliberate difference.
-		name: "duration without unit",
-		reason: "compose-go decodes durations (interval, timeout, start_period, ...) with time.ParseDuration and rejects `1`; " +
-			"the schema allows any string there and stackls does not yet parse durations",
-		applies: func(c *differentialResult) bool {
-			return c.loadErr != nil && len(c.ours) == 0 && strings.Contains(c.loadErr.Error(), "time: missing unit in duration")
-		},
-	},
 }
 
 // allInProfiledServices reports whether each diagnostic lies inside a

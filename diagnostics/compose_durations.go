@@ -1,0 +1,55 @@
+package diagnostics
+
+import (
+	"github.com/xhit/go-str2duration/v2"
+	"gopkg.in/yaml.v3"
+
+	"github.com/stackls/stackls/compose"
+)
+
+// composeRuleInvalidDuration is the rule of a duration that compose cannot
+// read.
+var composeRuleInvalidDuration = composeRule{"InvalidDuration", Error, composeDocs + "services/#healthcheck"}
+
+// durationPaths are the paths, under a service, of the values that compose
+// reads as durations. The schema allows any string there.
+var durationPaths = [][]string{
+	{"healthcheck", "interval"},
+	{"healthcheck", "timeout"},
+	{"healthcheck", "start_period"},
+	{"healthcheck", "start_interval"},
+	{"stop_grace_period"},
+	{"deploy", "restart_policy", "delay"},
+	{"deploy", "restart_policy", "window"},
+	{"deploy", "update_config", "delay"},
+	{"deploy", "update_config", "monitor"},
+	{"deploy", "rollback_config", "delay"},
+	{"deploy", "rollback_config", "monitor"},
+}
+
+// durations reports a duration value that compose rejects after
+// interpolation, such as "30" without a unit. Compose reads durations
+// with github.com/xhit/go-str2duration, which also accepts days and
+// weeks ("1d", "2w"); so does this check. A value whose variables are not
+// all set is left alone.
+func (c *composeCheck) durations() {
+	for _, svc := range c.model.Services {
+		for _, path := range durationPaths {
+			n := svc.Node
+			for _, key := range path {
+				n = compose.Lookup(n, key)
+			}
+			if n == nil || n.Kind != yaml.ScalarNode || n.ShortTag() != "!!str" {
+				continue // the schema reports a value that is not a string
+			}
+			value, ok := c.proj.Substitute(n.Value)
+			if !ok {
+				continue
+			}
+			if _, err := str2duration.ParseDuration(value); err != nil {
+				c.add(composeRuleInvalidDuration.diag(c.model.NodeSpan(n),
+					"`%s` is not a duration; write a number with a unit, such as `30s` or `1m30s`", value))
+			}
+		}
+	}
+}

@@ -1,0 +1,32 @@
+package diagnostics_test
+
+import "testing"
+
+func TestComposeDurations(t *testing.T) {
+	runComposeDiagCases(t, []composeDiagCase{
+		{
+			name:    "duration without a unit and a word",
+			file:    "compose.yaml",
+			crlf:    true,
+			archive: "-- compose.yaml --\n\ufeffservices:\n  web: # é\n    image: nginx\n    stop_grace_period: «grace»30\n    healthcheck:\n      test: [\"CMD\", \"true\"]\n      start_period: «start»A\n",
+			want: []wantDiag{
+				{"InvalidType", "grace", "30", "`stop_grace_period` must be a string, not a number"},
+				{"InvalidDuration", "start", "A", "`A` is not a duration; write a number with a unit, such as `30s` or `1m30s`"},
+			},
+		},
+		{
+			name:    "interpolated duration",
+			file:    "compose.yaml",
+			archive: "-- .env --\nGRACE=10\n-- compose.yaml --\nservices:\n  web:\n    image: nginx\n    stop_grace_period: «grace»${GRACE}\n    healthcheck:\n      test: [\"CMD\", \"true\"]\n      interval: ${«unset»UNSET_INTERVAL}\n",
+			want: []wantDiag{
+				{"InvalidDuration", "grace", "${GRACE}", "`10` is not a duration; write a number with a unit, such as `30s` or `1m30s`"},
+				{"UnsetVariable", "unset", "UNSET_INTERVAL", "variable `UNSET_INTERVAL` is not set, so Compose substitutes an empty string; set it in `.env` or give a default: `${UNSET_INTERVAL:-default}`"},
+			},
+		},
+		{
+			name:    "valid durations",
+			file:    "compose.yaml",
+			archive: "-- compose.yaml --\nservices:\n  web:\n    image: nginx\n    stop_grace_period: 1m30s\n    healthcheck:\n      test: [\"CMD\", \"true\"]\n      interval: 1d\n      timeout: 500ms\n    deploy:\n      restart_policy:\n        delay: 5s\n        window: 2w\n",
+		},
+	})
+}
