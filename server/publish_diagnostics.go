@@ -22,7 +22,8 @@ const (
 
 // diagnoser publishes diagnostics (textDocument/publishDiagnostics). Each
 // changed file gets its own debounced pass, which the next change to that
-// file cancels; a slower workspace pass then re-checks every other file
+// file cancels; a slower workspace pass then re-checks the other files
+// whose diagnostics the changes may affect, as the Session reports them,
 // and publishes only the files whose diagnostics changed.
 type diagnoser struct {
 	s     *server
@@ -33,6 +34,9 @@ type diagnoser struct {
 	workspace *pass                  // guarded by mu; pending or running workspace pass
 	last      map[position.URI]published
 	stopped   bool // guarded by mu
+	// checked is the ID of the Snapshot of the last workspace pass that
+	// ran to its end; 0 before the first. Guarded by mu.
+	checked uint64
 
 	sendMu sync.Mutex // serializes publishing so a newer snapshot's result goes last
 }
@@ -113,31 +117,53 @@ func (d *diagnoser) stop() {
 	}
 }
 
-// publishWorkspace publishes the diagnostics of every file of the current
-// Snapshot, and clears those of files that left it, skipping files whose
-// diagnostics did not change since the last publish.
+// publishWorkspace publishes the diagnostics of the files of the current
+// Snapshot that changes since the last complete pass may have affected.
+// When the Session cannot tell which, it publishes every file and clears
+// the files that left the Snapshot. It skips files whose diagnostics did
+// not change since the last publish.
 func (d *diagnoser) publishWorkspace(ctx context.Context) {
 	if d.s.clientInfo().pull {
 		return
 	}
 	snap := d.s.session.Snapshot()
-	for _, f := range snap.Files() {
+	d.mu.Lock()
+	checked := d.checked
+	d.mu.Unlock()
+
+	affected, ok := d.s.session.AffectedSince(checked)
+	if checked == 0 || !ok {
+		affected = d.allFiles(snap)
+	}
+	for _, u := range affected {
 		if ctx.Err() != nil {
 			return
 		}
-		d.publish(ctx, snap, f.URI, false)
-	}
-	d.mu.Lock()
-	var gone []position.URI
-	for u, last := range d.last {
-		if snap.File(u) == nil && last.fingerprint != "" {
-			gone = append(gone, u)
-		}
-	}
-	d.mu.Unlock()
-	for _, u := range gone {
 		d.publish(ctx, snap, u, false)
 	}
+	if ctx.Err() != nil {
+		return // publish may have dropped the last file's result
+	}
+	d.mu.Lock()
+	d.checked = max(d.checked, snap.ID())
+	d.mu.Unlock()
+}
+
+// allFiles returns every file of snap and the files that left it with
+// diagnostics.
+func (d *diagnoser) allFiles(snap *workspace.Snapshot) []position.URI {
+	var uris []position.URI
+	for _, f := range snap.Files() {
+		uris = append(uris, f.URI)
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	for u, last := range d.last {
+		if snap.File(u) == nil && last.fingerprint != "" {
+			uris = append(uris, u)
+		}
+	}
+	return uris
 }
 
 // publishFile publishes the diagnostics of one file from the current

@@ -108,37 +108,66 @@ func Folding(ctx context.Context, snap *workspace.Snapshot, uri position.URI) ([
 func Workspace(ctx context.Context, snap *workspace.Snapshot, query string) ([]WorkspaceSymbol, error) {
 	query = strings.ToLower(query)
 	var found []WorkspaceSymbol
-	add := func(f *workspace.File, sym *Symbol, container string) {
-		if strings.Contains(strings.ToLower(sym.Name), query) {
-			found = append(found, WorkspaceSymbol{
-				Name:      sym.Name,
-				Kind:      sym.Kind,
-				Location:  position.Location{URI: f.URI, Span: sym.SelectionSpan},
-				Container: container,
-			})
-		}
-	}
 	for _, f := range snap.Files() {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		outline, err := Document(ctx, snap, f.URI)
+		entries, err := searchEntries(ctx, snap, f)
 		if err != nil {
 			return nil, err
 		}
-		if f.Kind == workspace.KindShell {
-			add(f, &Symbol{Name: f.URI.Base(), Kind: KindFile}, "script")
-		}
-		for _, sym := range outline {
-			if f.Kind == workspace.KindCompose && sym.Kind == KindNamespace {
-				for _, child := range sym.Children {
-					add(f, child, f.URI.Base()+" "+sym.Name)
-				}
-				continue
+		for _, e := range entries {
+			if strings.Contains(e.lower, query) {
+				found = append(found, e.symbol)
 			}
-			add(f, sym, f.URI.Base())
 		}
 	}
 	sort.SliceStable(found, func(i, j int) bool { return found[i].Name < found[j].Name })
 	return found, nil
+}
+
+// searchEntry is one symbol that Workspace searches, with its name in
+// lower case.
+type searchEntry struct {
+	symbol WorkspaceSymbol
+	lower  string
+}
+
+// searchKey is the key of a File's search entries in its memo.
+type searchKey struct{}
+
+// searchEntries returns the symbols of f that Workspace searches, in
+// outline order. It keeps them on the File, which never changes, so that a
+// search does not build the outline of every file again.
+func searchEntries(ctx context.Context, snap *workspace.Snapshot, f *workspace.File) ([]searchEntry, error) {
+	if entries, ok := f.Memo(searchKey{}); ok {
+		return entries.([]searchEntry), nil
+	}
+	outline, err := Document(ctx, snap, f.URI)
+	if err != nil {
+		return nil, err
+	}
+	var entries []searchEntry
+	add := func(sym *Symbol, container string) {
+		entries = append(entries, searchEntry{lower: strings.ToLower(sym.Name), symbol: WorkspaceSymbol{
+			Name:      sym.Name,
+			Kind:      sym.Kind,
+			Location:  position.Location{URI: f.URI, Span: sym.SelectionSpan},
+			Container: container,
+		}})
+	}
+	if f.Kind == workspace.KindShell {
+		add(&Symbol{Name: f.URI.Base(), Kind: KindFile}, "script")
+	}
+	for _, sym := range outline {
+		if f.Kind == workspace.KindCompose && sym.Kind == KindNamespace {
+			for _, child := range sym.Children {
+				add(child, f.URI.Base()+" "+sym.Name)
+			}
+			continue
+		}
+		add(sym, f.URI.Base())
+	}
+	f.SetMemo(searchKey{}, entries)
+	return entries, nil
 }

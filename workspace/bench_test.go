@@ -46,8 +46,8 @@ func writeBenchWorkspace(tb testing.TB, root string, projects, services int) {
 }
 
 // BenchmarkIndexBuild measures, on 20 projects of 10 services (about 660
-// files), the first indexing of the folders and the rebuild of the index
-// after one edit, when every other File's models are cached.
+// files), the first indexing of the folders and the update of the index
+// after one edit of a script.
 func BenchmarkIndexBuild(b *testing.B) {
 	root := b.TempDir()
 	writeBenchWorkspace(b, root, 20, 10)

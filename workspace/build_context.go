@@ -10,7 +10,7 @@ import (
 // Dockerfile's own folder, which "docker build ." next to it uses. It
 // returns nil for a URI that is not a file URI.
 func (ix *Index) BuildContexts(uri position.URI) []string {
-	if contexts := ix.contexts[uri]; len(contexts) > 0 {
+	if contexts := ix.contexts.at(uri); len(contexts) > 0 {
 		return contexts
 	}
 	if uri.Path() == "" {

@@ -1,7 +1,6 @@
 package workspace
 
 import (
-	"sort"
 	"strings"
 
 	"github.com/stackls/stackls/compose"
@@ -154,7 +153,7 @@ func Containers(snap *Snapshot) []*Container { return memoContainers(snap).all }
 // into their image or bind-mounted, in the order of Containers. A script
 // that several services run gives one container per service.
 func ContainersOf(snap *Snapshot, uri position.URI) []*Container {
-	return memoContainers(snap).byFile[uri]
+	return memoContainers(snap).byFile.at(uri)
 }
 
 // ContainerOf returns the container of the service that def defines, or
@@ -250,41 +249,3 @@ func (c *Container) Instructions() ([]*dockerfile.Instruction, *dockerfile.File)
 // Workdir returns the working folder of the container's process: the last
 // WORKDIR of the stage chain, or "/".
 func (c *Container) Workdir() string { return c.workdir }
-
-// containerSet is the containers of one Snapshot.
-type containerSet struct {
-	all    []*Container
-	byFile map[position.URI][]*Container
-}
-
-// index records each container under the files it holds.
-func (set *containerSet) index() {
-	set.byFile = map[position.URI][]*Container{}
-	for _, c := range set.all {
-		seen := map[position.URI]bool{}
-		for _, f := range c.Files {
-			if !seen[f.URI] {
-				seen[f.URI] = true
-				set.byFile[f.URI] = append(set.byFile[f.URI], c)
-			}
-		}
-	}
-}
-
-// sortContainers orders containers by project folder and service name,
-// with those of no service last, by Dockerfile.
-func sortContainers(list []*Container) {
-	sort.SliceStable(list, func(i, j int) bool {
-		a, b := list[i], list[j]
-		if (a.Service == "") != (b.Service == "") {
-			return a.Service != ""
-		}
-		if a.Service == "" {
-			return a.Dockerfile < b.Dockerfile
-		}
-		if a.Project.Dir != b.Project.Dir {
-			return a.Project.Dir < b.Project.Dir
-		}
-		return a.Service < b.Service
-	})
-}

@@ -16,7 +16,7 @@ func BenchmarkBuildContainers(b *testing.B) {
 		b.Fatal(err)
 	}
 	for b.Loop() {
-		if set := buildContainers(snap); len(set.all) != 500 {
+		if set := buildContainers(snap, snap.Index()); len(set.all) != 500 {
 			b.Fatalf("built %d containers, want 500", len(set.all))
 		}
 	}

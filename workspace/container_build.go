@@ -11,35 +11,6 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// buildContainers derives the containers of snap from its index and the
-// Files' cached models.
-func buildContainers(snap *Snapshot) *containerSet {
-	ix := snap.Index()
-	set := &containerSet{}
-	built := map[position.URI]bool{}
-	calls := starterCalls(snap)
-	for _, p := range ix.Projects() {
-		var byProject []*Container
-		for _, name := range projectServiceNames(p) {
-			c := newServiceContainer(snap, p, name)
-			byProject = append(byProject, c)
-			if c.Dockerfile != "" {
-				built[c.Dockerfile] = true
-			}
-		}
-		addStarters(calls, p, byProject)
-		set.all = append(set.all, byProject...)
-	}
-	for _, f := range ix.byKind[KindDockerfile] {
-		if !built[f.URI] && f.Dockerfile() != nil {
-			set.all = append(set.all, newImageContainer(snap, f.URI))
-		}
-	}
-	sortContainers(set.all)
-	set.index()
-	return set
-}
-
 // projectServiceNames returns the keys of the services whose definitions
 // belong to p, in the order of its compose files.
 func projectServiceNames(p *Project) []string {

@@ -6,5 +6,7 @@
 // A Session is the only mutable value. Each change builds a new immutable
 // Snapshot that shares the unchanged Files with the one before; requests
 // read one Snapshot and need no lock. A File parses its content lazily and
-// at most once, whichever snapshots share it.
+// at most once, whichever snapshots share it. The Snapshot's index and
+// containers are derived from the previous ones, which share the parts
+// that read no changed file.
 package workspace

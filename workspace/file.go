@@ -45,6 +45,9 @@ type File struct {
 
 	modelOnce sync.Once
 	model     any // one of the model pointers, by Kind
+
+	memoMu sync.Mutex
+	memo   map[any]any // guarded by memoMu; see Memo
 }
 
 // NewFile returns a File for content. Content over MaxFileSize or with a
@@ -87,6 +90,28 @@ func (f *File) parsed() any {
 		}
 	})
 	return f.model
+}
+
+// Memo returns the value that SetMemo stored for key, and whether there is
+// one. A File never changes, so a value computed from the File alone, such
+// as its outline, stays valid for as long as the File lives.
+func (f *File) Memo(key any) (any, bool) {
+	f.memoMu.Lock()
+	defer f.memoMu.Unlock()
+	v, ok := f.memo[key]
+	return v, ok
+}
+
+// SetMemo stores value for key, which must be comparable, such as a value
+// of an unexported type of the caller's package. The value must depend on
+// nothing but the File.
+func (f *File) SetMemo(key, value any) {
+	f.memoMu.Lock()
+	defer f.memoMu.Unlock()
+	if f.memo == nil {
+		f.memo = map[any]any{}
+	}
+	f.memo[key] = value
 }
 
 // Dockerfile returns the Dockerfile model, or nil when the File is of

@@ -2,6 +2,7 @@ package workspace
 
 import (
 	"sort"
+	"sync"
 
 	"github.com/stackls/stackls/compose"
 	"github.com/stackls/stackls/position"
@@ -11,29 +12,59 @@ import (
 // the services they define, the build context and image files of each
 // Dockerfile, and every place a service is used as a host.
 //
-// The Index is built from the Files' models, which each File parses once,
-// so rebuilding it after an edit is a loop over cached models. It never
-// changes after it is built.
+// The Session derives each Snapshot's Index from the previous one: only
+// the parts that read a changed file are computed again, so an edit costs
+// time in proportion to what it touches (see deriveIndex). The result is
+// the same as a build from scratch. An Index never changes after the
+// Session publishes it.
 type Index struct {
 	byKind map[Kind][]*File // the Snapshot's Files of each kind, sorted by URI
 
-	projects []*Project
-	services map[string][]*ServiceDef // by service key
-	names    map[string][]*ServiceDef // by host name: key, container_name, hostname, alias
-	defs     map[defKey]*ServiceDef   // each definition once
-	defList  []*ServiceDef            // the same, in URI and offset order
+	projects     []*Project
+	rank         map[*Project]int // position in projects
+	composeLinks []position.URI   // files that includes and Makefile -f values name, with repeats
+	defList      []*ServiceDef    // every definition, in URI and offset order
 
-	fileProjects map[position.URI][]*Project // the projects a file belongs to
+	services cowMap[string, []*ServiceDef] // by service key, in creation order
+	names    cowMap[string, []*ServiceDef] // by host name: key, container_name, hostname, alias
 
-	contexts   map[position.URI][]string     // Dockerfile → build context folders
-	images     map[position.URI][]*ImageFile // Dockerfile → files it copies
-	copiedFrom map[position.URI][]*ImageFile // source file → its copies
-	fileDefs   map[position.URI][]*ServiceDef
+	projRefs     cowMap[position.URI, []*Project] // projects whose compose files or env files name the file
+	fileProjects cowMap[position.URI, []*Project] // the projects a file belongs to, in project order
 
-	hosts map[position.URI][]*HostUse // every host token per file, resolved or not
-	uses  map[*ServiceDef][]*HostUse
+	builders   cowMap[position.URI, []*ServiceDef] // Dockerfile → definitions that build it, in defList order
+	contexts   cowMap[position.URI, []string]      // Dockerfile → build context folders
+	images     cowMap[position.URI, []*ImageFile]  // Dockerfile → files it copies
+	copiedFrom cowMap[position.URI, []*ImageFile]  // source file → its copies
+	defFiles   cowMap[*ServiceDef, serviceFiles]   // the files each definition's container holds
+	fileDefs   cowMap[position.URI, []*ServiceDef] // file → definitions whose container holds it
 
-	linked map[position.URI]Kind // files the index uses, with the kind it uses them as
+	hosts cowMap[position.URI, []*HostUse] // every host token per file, resolved or not
+	uses  cowMap[*ServiceDef, []*HostUse]
+	// globalTokens are, per host name, the files with a token of that name
+	// that no project of the file defines, so that it resolves across the
+	// whole workspace, sorted.
+	globalTokens cowMap[string, []position.URI]
+	sourcing     cowMap[position.URI, bool] // scripts that read another with "." or source
+
+	linkRefs cowMap[position.URI, linkCount] // how many places link each file, by the kind they imply
+	linked   cowMap[position.URI, Kind]      // files the index uses, with the kind it uses them as
+
+	// hostNames holds HostNames by scope. Indexes with the same host names
+	// and projects share it.
+	hostNames *hostNameCache
+
+	containers *containerCache // built on first use
+	// containerBase is the container cache of the latest earlier Index
+	// that built its containers, and containerDirt lists the changes since
+	// then. buildContainers starts from them.
+	containerBase *containerCache
+	containerDirt *containerDirt
+}
+
+// hostNameCache holds the results of HostNames, by scope key.
+type hostNameCache struct {
+	mu    sync.Mutex
+	names map[string][]string // guarded by mu
 }
 
 // defKey identifies one service definition: a compose file and the offset
@@ -57,6 +88,11 @@ type ServiceDef struct {
 	Context string
 	// EnvFiles are the files that env_file names, which may not exist.
 	EnvFiles []position.URI
+
+	// file and service are the positions of the compose file in
+	// Project.ComposeFiles and of the service in the file, which order
+	// the definitions as a build from scratch creates them.
+	file, service int
 }
 
 // Location returns the Location of the service's key.
@@ -66,43 +102,17 @@ func (d *ServiceDef) Location() position.Location {
 
 // newIndex returns an empty Index.
 func newIndex() *Index {
-	return &Index{
-		byKind:       map[Kind][]*File{},
-		services:     map[string][]*ServiceDef{},
-		names:        map[string][]*ServiceDef{},
-		defs:         map[defKey]*ServiceDef{},
-		fileProjects: map[position.URI][]*Project{},
-		contexts:     map[position.URI][]string{},
-		images:       map[position.URI][]*ImageFile{},
-		copiedFrom:   map[position.URI][]*ImageFile{},
-		fileDefs:     map[position.URI][]*ServiceDef{},
-		hosts:        map[position.URI][]*HostUse{},
-		uses:         map[*ServiceDef][]*HostUse{},
-		linked:       map[position.URI]Kind{},
-	}
-}
-
-// buildIndex builds the Index of s from the models of its Files.
-func buildIndex(s *Snapshot) *Index {
-	ix := newIndex()
-	ix.byKind = s.filesByKind()
-	ix.addProjects(s)
-	ix.defList = ix.sortedDefs()
-	ix.addImages(s)
-	ix.addHosts()
-	return ix
+	return &Index{byKind: map[Kind][]*File{}, rank: map[*Project]int{}, containers: &containerCache{}, hostNames: &hostNameCache{}}
 }
 
 // Services returns the definitions of the service called name, in every
 // compose file of the workspace; nil when there is none.
-func (ix *Index) Services(name string) []*ServiceDef { return ix.services[name] }
+func (ix *Index) Services(name string) []*ServiceDef { return ix.services.at(name) }
 
 // ServiceNames returns the keys of every service of the workspace, sorted.
 func (ix *Index) ServiceNames() []string {
-	names := make([]string, 0, len(ix.services))
-	for name := range ix.services {
-		names = append(names, name)
-	}
+	names := make([]string, 0, ix.services.len())
+	ix.services.each(func(name string, _ []*ServiceDef) { names = append(names, name) })
 	sort.Strings(names)
 	return names
 }
@@ -110,9 +120,10 @@ func (ix *Index) ServiceNames() []string {
 // ServiceAt returns the definition whose key holds offset in the compose
 // file at uri, or nil.
 func (ix *Index) ServiceAt(uri position.URI, offset int) *ServiceDef {
-	for _, def := range ix.defList {
-		if def.URI == uri && def.Service.KeySpan.Contains(offset) {
-			return def
+	i := sort.Search(len(ix.defList), func(i int) bool { return ix.defList[i].URI >= uri })
+	for ; i < len(ix.defList) && ix.defList[i].URI == uri; i++ {
+		if ix.defList[i].Service.KeySpan.Contains(offset) {
+			return ix.defList[i]
 		}
 	}
 	return nil
@@ -121,11 +132,11 @@ func (ix *Index) ServiceAt(uri position.URI, offset int) *ServiceDef {
 // Projects returns the compose projects of the workspace.
 func (ix *Index) Projects() []*Project { return ix.projects }
 
-// FileProjects returns the compose projects that use the file at uri: as a
-// compose file, an env file, a Dockerfile of a service or a file copied
-// into a service's image.
-func (ix *Index) FileProjects(uri position.URI) []*Project { return ix.fileProjects[uri] }
+// FileProjects returns the compose projects that use the file at uri, in
+// the order of Projects: as a compose file, an env file, a Dockerfile of
+// a service or a file copied into a service's image.
+func (ix *Index) FileProjects(uri position.URI) []*Project { return ix.fileProjects.at(uri) }
 
 // LinkedKind returns the kind the index uses the file at uri as, or
 // KindUnknown when no other file links to it.
-func (ix *Index) LinkedKind(uri position.URI) Kind { return ix.linked[uri] }
+func (ix *Index) LinkedKind(uri position.URI) Kind { return ix.linked.at(uri) }

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"path"
 	"path/filepath"
+	"slices"
+	"sort"
 	"strings"
 
 	"github.com/stackls/stackls/dockerfile"
@@ -11,31 +13,50 @@ import (
 )
 
 // cachedImage is the result of imageFiles for one Dockerfile File and
-// build context, valid while the workspace's file list is tree.
+// build context. It stays valid while the workspace's file list contains
+// the same paths inside the context as tree, and the Snapshot the same
+// unsaved documents there.
 type cachedImage struct {
-	tree  *pathSet
-	files []*ImageFile
+	tree    *pathSet
+	unsaved []string
+	files   []*ImageFile
 }
 
 // cachedImageFiles returns imageFiles for the Dockerfile f, computing it
-// only when f or the workspace's file list changed since the last call,
-// so that rebuilding the index after an edit elsewhere reads no path.
-//
-// NOTE: a new file that exists only as an open document and not on disk
-// is seen as a COPY source only after the Dockerfile or the file list
-// changes.
+// only when f or the files of the context changed since the last call, so
+// that updating the index after an edit elsewhere reads no path.
 func cachedImageFiles(s *Snapshot, f *File, ctx string) []*ImageFile {
+	unsaved := s.unsavedUnder(ctx)
 	f.imagesMu.Lock()
 	defer f.imagesMu.Unlock()
-	if cached, ok := f.images[ctx]; ok && cached.tree == s.tree {
+	if cached, ok := f.images[ctx]; ok && cached.tree.sameUnder(s.tree, ctx) && slices.Equal(cached.unsaved, unsaved) {
+		f.images[ctx] = cachedImage{tree: s.tree, unsaved: unsaved, files: cached.files} // the next check compares pointers
 		return cached.files
 	}
 	files := imageFiles(s, f.URI, f.Dockerfile(), ctx)
 	if f.images == nil {
 		f.images = map[string]cachedImage{}
 	}
-	f.images[ctx] = cachedImage{tree: s.tree, files: files}
+	f.images[ctx] = cachedImage{tree: s.tree, unsaved: unsaved, files: files}
 	return files
+}
+
+// unsavedUnder returns the sorted OS paths of the Snapshot's files inside
+// dir that the folders' file list does not contain, such as a new
+// document not saved yet.
+func (s *Snapshot) unsavedUnder(dir string) []string {
+	if s.unsaved.len() == 0 {
+		return nil
+	}
+	prefix := strings.TrimSuffix(dir, string(filepath.Separator)) + string(filepath.Separator)
+	var out []string
+	s.unsaved.each(func(_ position.URI, p string) {
+		if strings.HasPrefix(p, prefix) {
+			out = append(out, p)
+		}
+	})
+	sort.Strings(out)
+	return out
 }
 
 // imageFiles returns the files that a Dockerfile copies from the build
@@ -66,6 +87,9 @@ func imageFiles(s *Snapshot, uri position.URI, model *dockerfile.File, ctx strin
 		workdirs[si] = workdir
 	}
 	markRunners(model, all, workdirs)
+	for i, img := range all {
+		img.seq = i
+	}
 	return all
 }
 
@@ -261,41 +285,36 @@ func namesPath(field, workdir, p string) bool {
 	return false
 }
 
-// linkImageFile links a copied file as a script or a config file.
-func (ix *Index) linkImageFile(s *Snapshot, img *ImageFile) {
-	ix.linkCopied(s, img.Source, len(img.RunBy) > 0)
-}
-
-// linkCopied links a file that a container holds and whose name shows no
-// kind: a script when it has a shell shebang or ENTRYPOINT or CMD runs
-// it, else a config file. Source code, documents and files of another
-// language's shebang, which "COPY . ." sweeps in with the config files,
-// are not linked.
-func (ix *Index) linkCopied(s *Snapshot, uri position.URI, run bool) {
+// copiedKind returns the kind to link a file that a container holds as,
+// when its name shows no kind: a script when it has a shell shebang or
+// ENTRYPOINT or CMD runs it (run), else a config file. It returns
+// KindUnknown for source code, documents and files of another language's
+// shebang, which "COPY . ." sweeps in with the config files, and for a
+// file whose name, shebang or languageId already decides its kind.
+func copiedKind(s *Snapshot, uri position.URI, run bool) Kind {
 	p := uri.Path()
 	if kindFromName(filepath.Base(p)) != KindUnknown || !maybeCopiedConfig(filepath.Base(p)) {
-		return
+		return KindUnknown
 	}
 	var head []byte
 	if f := s.File(uri); f != nil {
 		if !f.linked && f.Kind != KindUnknown {
-			return // its shebang or languageId decided
+			return KindUnknown // its shebang or languageId decided
 		}
 		head = f.Content
 	} else if hasShellShebang(p) {
-		return // discovery reads it as a script
+		return KindUnknown // discovery reads it as a script
 	} else {
 		head = peek(p)
 	}
 	head = bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))
 	switch {
 	case isShellShebang(head):
-		ix.link(uri, KindShell)
+		return KindShell
 	case bytes.HasPrefix(head, []byte("#!")):
-		return // a script of another language, such as Python
+		return KindUnknown // a script of another language, such as Python
 	case run:
-		ix.link(uri, KindShell)
-	default:
-		ix.link(uri, KindConfig)
+		return KindShell
 	}
+	return KindConfig
 }

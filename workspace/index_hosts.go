@@ -1,7 +1,9 @@
 package workspace
 
 import (
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/stackls/stackls/compose"
@@ -22,80 +24,47 @@ type HostUse struct {
 	Defs []*ServiceDef
 }
 
-// addHosts resolves the host tokens of every file.
-func (ix *Index) addHosts() {
-	for _, kind := range []Kind{KindCompose, KindShell, KindDotEnv, KindConfig} {
-		for _, f := range ix.byKind[kind] {
-			ix.addFileHosts(f)
-		}
-	}
-	for def, uses := range ix.uses {
-		ix.uses[def] = sortUses(uses)
-	}
-}
-
-// addFileHosts resolves the host tokens of one file.
-func (ix *Index) addFileHosts(f *File) {
-	tokens := f.hostTokens()
-	if len(tokens) == 0 {
-		return
-	}
-	uses := make([]*HostUse, 0, len(tokens))
-	for _, tok := range tokens {
-		use := &HostUse{
-			Location: position.Location{URI: f.URI, Span: tok.Span},
-			Name:     tok.Name,
-			Port:     tok.Port,
-			Defs:     ix.resolve(f.URI, tok.Name),
-		}
-		if len(use.Defs) > 0 {
-			use.Service = use.Defs[0].Service.Name
-		}
-		for _, def := range use.Defs {
-			ix.uses[def] = append(ix.uses[def], use)
-		}
-		uses = append(uses, use)
-	}
-	ix.hosts[f.URI] = uses
-}
-
 // resolve returns the definitions that a host name in the file at uri
 // resolves to. It looks in the projects that use the file first, then in
 // the whole workspace.
 func (ix *Index) resolve(uri position.URI, name string) []*ServiceDef {
-	all := ix.names[name]
-	scope := ix.fileProjects[uri]
+	defs, _ := ix.resolveIn(ix.fileProjects.at(uri), name)
+	return defs
+}
+
+// resolveIn returns the definitions that a host name resolves to in a file
+// of the projects scope, and whether it resolves across the whole
+// workspace because none of them defines the name.
+func (ix *Index) resolveIn(scope []*Project, name string) ([]*ServiceDef, bool) {
+	all := ix.names.at(name)
 	if len(scope) == 0 || len(all) == 0 {
-		return all
+		return all, true
 	}
 	var inScope []*ServiceDef
 	for _, def := range all {
-		for _, p := range scope {
-			if def.Project == p {
-				inScope = append(inScope, def)
-				break
-			}
+		if containsProject(scope, def.Project) {
+			inScope = append(inScope, def)
 		}
 	}
 	if len(inScope) == 0 {
-		return all
+		return all, true
 	}
-	return inScope
+	return inScope, false
 }
 
 // HostUses returns every place where the service called name is used as a
 // host, in every file of the workspace, sorted by URI and offset.
 func (ix *Index) HostUses(service string) []*HostUse {
 	var uses []*HostUse
-	for _, def := range ix.services[service] {
-		uses = append(uses, ix.uses[def]...)
+	for _, def := range ix.services.at(service) {
+		uses = append(uses, ix.uses.at(def)...)
 	}
 	return sortUses(uses)
 }
 
 // HostUsesOf returns every host use that resolves to def, sorted by URI
 // and offset. The caller must not modify the slice.
-func (ix *Index) HostUsesOf(def *ServiceDef) []*HostUse { return ix.uses[def] }
+func (ix *Index) HostUsesOf(def *ServiceDef) []*HostUse { return ix.uses.at(def) }
 
 // sortUses sorts uses by URI and offset and drops repeats.
 func sortUses(uses []*HostUse) []*HostUse {
@@ -119,7 +88,7 @@ func lessLocation(a, b position.Location) bool {
 // HostAt returns the host use that resolves to a service and whose Span
 // contains offset in the file at uri, or nil when there is none.
 func (ix *Index) HostAt(uri position.URI, offset int) *HostUse {
-	for _, use := range ix.hosts[uri] {
+	for _, use := range ix.hosts.at(uri) {
 		if use.Location.Span.Contains(offset) && len(use.Defs) > 0 {
 			return use
 		}
@@ -129,18 +98,26 @@ func (ix *Index) HostAt(uri position.URI, offset int) *HostUse {
 
 // HostCandidates returns every word in a host position of the file at
 // uri, in source order, whether it resolves to a service (Defs set) or not.
-func (ix *Index) HostCandidates(uri position.URI) []*HostUse { return ix.hosts[uri] }
+func (ix *Index) HostCandidates(uri position.URI) []*HostUse { return ix.hosts.at(uri) }
 
 // HostNames returns the names a host in the file at uri can resolve to,
 // sorted: service keys, container names, hostnames and aliases of the
-// projects that use the file, or of the whole workspace.
+// projects that use the file, or of the whole workspace. The caller must
+// not change the slice, which calls for files of the same projects share.
 func (ix *Index) HostNames(uri position.URI) []string {
-	scope := ix.fileProjects[uri]
+	scope := ix.fileProjects.at(uri)
+	key := scopeKey(ix, scope)
+	cache := ix.hostNames
+	cache.mu.Lock()
+	defer cache.mu.Unlock()
+	if names, ok := cache.names[key]; ok {
+		return names
+	}
 	var names []string
-	for name, defs := range ix.names {
+	ix.names.each(func(name string, defs []*ServiceDef) {
 		if len(scope) == 0 {
 			names = append(names, name)
-			continue
+			return
 		}
 		for _, def := range defs {
 			if containsProject(scope, def.Project) {
@@ -148,9 +125,24 @@ func (ix *Index) HostNames(uri position.URI) []string {
 				break
 			}
 		}
-	}
+	})
 	sort.Strings(names)
+	names = slices.Clip(names)
+	if cache.names == nil {
+		cache.names = map[string][]string{}
+	}
+	cache.names[key] = names
 	return names
+}
+
+// scopeKey returns a string that names a list of projects of ix.
+func scopeKey(ix *Index, scope []*Project) string {
+	var b strings.Builder
+	for _, p := range scope {
+		b.WriteString(strconv.Itoa(ix.rank[p]))
+		b.WriteByte(',')
+	}
+	return b.String()
 }
 
 func containsProject(list []*Project, p *Project) bool {
@@ -178,7 +170,7 @@ func (ix *Index) References(s *Snapshot, def *ServiceDef, includeDeclaration boo
 		}
 		locs = append(locs, composeRefs(f.Compose(), other, def)...)
 	}
-	for _, use := range ix.uses[def] {
+	for _, use := range ix.uses.at(def) {
 		locs = append(locs, use.Location)
 	}
 	sort.SliceStable(locs, func(i, j int) bool { return lessLocation(locs[i], locs[j]) })

@@ -3,7 +3,7 @@ package workspace
 import (
 	"path"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/stackls/stackls/dockerfile"
@@ -23,130 +23,13 @@ type ImageFile struct {
 	// RunBy are the ENTRYPOINT and CMD instructions, in the stage or a stage
 	// it builds on, whose command names Path.
 	RunBy []*dockerfile.Instruction
+
+	seq int // position in the list of its Dockerfile and context
 }
 
 // maxFolderCopyFiles bounds the files one COPY of a folder or glob adds to
 // the index, so that "COPY . /app" of a large project stays cheap.
 const maxFolderCopyFiles = 500
-
-// addImages records the build context and Dockerfile of each service that
-// builds, the files each Dockerfile copies from each of its contexts, and
-// which service images contain which files.
-func (ix *Index) addImages(s *Snapshot) {
-	for _, def := range ix.defList {
-		ix.addBuild(s, def)
-	}
-	for _, f := range ix.byKind[KindDockerfile] {
-		if len(ix.contexts[f.URI]) == 0 {
-			ix.contexts[f.URI] = []string{f.URI.Dir()} // "docker build ." next to it
-		}
-	}
-
-	dockerfiles := make([]position.URI, 0, len(ix.contexts))
-	for uri := range ix.contexts {
-		dockerfiles = append(dockerfiles, uri)
-	}
-	sort.Slice(dockerfiles, func(i, j int) bool { return dockerfiles[i] < dockerfiles[j] })
-	for _, uri := range dockerfiles {
-		f := s.File(uri)
-		if f == nil || f.Dockerfile() == nil {
-			continue
-		}
-		for _, ctx := range ix.contexts[uri] {
-			for _, img := range cachedImageFiles(s, f, ctx) {
-				ix.images[uri] = append(ix.images[uri], img)
-				ix.copiedFrom[img.Source] = append(ix.copiedFrom[img.Source], img)
-				ix.linkImageFile(s, img)
-			}
-		}
-	}
-
-	for _, def := range ix.defList {
-		ix.addServiceFiles(s, def)
-	}
-}
-
-// sortedDefs returns every definition in file and offset order.
-func (ix *Index) sortedDefs() []*ServiceDef {
-	defs := make([]*ServiceDef, 0, len(ix.defs))
-	for _, def := range ix.defs {
-		defs = append(defs, def)
-	}
-	sort.Slice(defs, func(i, j int) bool {
-		if defs[i].URI != defs[j].URI {
-			return defs[i].URI < defs[j].URI
-		}
-		return defs[i].Service.KeySpan.Start < defs[j].Service.KeySpan.Start
-	})
-	return defs
-}
-
-// addBuild resolves a service's build context and Dockerfile: the
-// dockerfile path is relative to the context, which is relative to the
-// compose file.
-func (ix *Index) addBuild(s *Snapshot, def *ServiceDef) {
-	build := def.Service.Build
-	if build == nil {
-		return
-	}
-	context := "."
-	if build.Context != nil {
-		context = build.Context.Value
-	}
-	ctxURI, ok := relativeURI(def.URI.Dir(), context)
-	if !ok {
-		return // a Git or HTTP context, or one that holds a variable
-	}
-	name := "Dockerfile"
-	if build.Dockerfile != nil {
-		name = build.Dockerfile.Value
-	}
-	dockerURI, ok := relativeURI(ctxURI.Path(), name)
-	if !ok {
-		return
-	}
-	def.Context, def.Dockerfile = ctxURI.Path(), dockerURI
-	ix.contexts[dockerURI] = appendString(ix.contexts[dockerURI], def.Context)
-	ix.link(dockerURI, KindDockerfile)
-	ix.fileProjects[dockerURI] = appendProject(ix.fileProjects[dockerURI], def.Project)
-}
-
-// addServiceFiles records the files of a service's image: those that its
-// build stage and the stages it builds on copy, and files that its
-// volumes bind-mount.
-func (ix *Index) addServiceFiles(s *Snapshot, def *ServiceDef) {
-	if def.Dockerfile != "" {
-		f := s.File(def.Dockerfile)
-		if f != nil && f.Dockerfile() != nil {
-			target := ""
-			if def.Service.Build.Target != nil {
-				target = def.Service.Build.Target.Value
-			}
-			chain := stageChain(f.Dockerfile(), targetStage(f.Dockerfile(), target))
-			for _, img := range ix.images[def.Dockerfile] {
-				if img.Context == def.Context && chain[img.Stage] {
-					ix.addFileDef(img.Source, def)
-				}
-			}
-		}
-	}
-	for _, volume := range def.Service.Volumes {
-		source, _, found := strings.Cut(volume.Value, ":")
-		if !found || !(strings.HasPrefix(source, ".") || strings.HasPrefix(source, "/")) {
-			continue
-		}
-		uri, ok := relativeURI(def.URI.Dir(), source)
-		if ok && s.pathExists(uri.Path()) {
-			ix.addFileDef(uri, def)
-			ix.linkCopied(s, uri, false)
-		}
-	}
-}
-
-func (ix *Index) addFileDef(uri position.URI, def *ServiceDef) {
-	ix.fileDefs[uri] = appendDef(ix.fileDefs[uri], def)
-	ix.fileProjects[uri] = appendProject(ix.fileProjects[uri], def.Project)
-}
 
 // targetStage returns the index of the stage named target, or of the last
 // stage when target is "" or names none.
@@ -204,22 +87,22 @@ func appendString(list []string, s string) []string {
 
 // ImageFiles returns the files that the Dockerfile at uri copies from its
 // build contexts, in source order per context.
-func (ix *Index) ImageFiles(uri position.URI) []*ImageFile { return ix.images[uri] }
+func (ix *Index) ImageFiles(uri position.URI) []*ImageFile { return ix.images.at(uri) }
 
 // CopiedAs returns every copy of the file at uri into an image: one per
 // Dockerfile, context and instruction that copies it.
-func (ix *Index) CopiedAs(uri position.URI) []*ImageFile { return ix.copiedFrom[uri] }
+func (ix *Index) CopiedAs(uri position.URI) []*ImageFile { return ix.copiedFrom.at(uri) }
 
 // FileServices returns the services whose container holds the file at
 // uri: copied into its image by its build stage or a stage that stage
 // builds on, or bind-mounted by its volumes.
-func (ix *Index) FileServices(uri position.URI) []*ServiceDef { return ix.fileDefs[uri] }
+func (ix *Index) FileServices(uri position.URI) []*ServiceDef { return ix.fileDefs.at(uri) }
 
 // ImageFileAt returns the file that the stage of the Dockerfile at uri
 // copies to the absolute image path p, or nil. A later copy to the same
 // path wins, as it does in the image.
 func (ix *Index) ImageFileAt(uri position.URI, stage int, p string) *ImageFile {
-	f := ix.images[uri]
+	f := ix.images.at(uri)
 	for i := len(f) - 1; i >= 0; i-- {
 		if f[i].Stage == stage && f[i].Path == path.Clean(p) {
 			return f[i]
@@ -231,16 +114,9 @@ func (ix *Index) ImageFileAt(uri position.URI, stage int, p string) *ImageFile {
 // ServiceFiles returns the files of the workspace that the container of def
 // holds: scripts and config files copied into its image or bind-mounted.
 func (ix *Index) ServiceFiles(def *ServiceDef) []position.URI {
-	var uris []position.URI
-	for uri, defs := range ix.fileDefs {
-		for _, d := range defs {
-			if d == def {
-				uris = append(uris, uri)
-				break
-			}
-		}
-	}
-	sort.Slice(uris, func(i, j int) bool { return uris[i] < uris[j] })
+	files := ix.defFiles.at(def)
+	uris := appendURI(slices.Clone(files.image), files.mounts...)
+	slices.Sort(uris)
 	return uris
 }
 

@@ -28,41 +28,59 @@ type Project struct {
 	Makefile position.URI
 }
 
-// addProjects finds the compose projects: those that Makefile calls of
-// docker compose name, then, for the compose files no call names, one
-// project per folder.
-func (ix *Index) addProjects(s *Snapshot) {
+// projectFinder finds the compose projects of a Snapshot, without their
+// services: those that Makefile calls of docker compose name, then, for
+// the compose files no call names, one project per folder.
+type projectFinder struct {
+	snap     *Snapshot
+	byKind   map[Kind][]*File
+	projects []*Project
+	links    []position.URI // files that includes and -f values name, which are compose files
+}
+
+// findProjects returns the projects of snap in the order Projects lists
+// them, and the files that includes and Makefile -f values link as compose
+// files, with repeats.
+func findProjects(snap *Snapshot, byKind map[Kind][]*File) ([]*Project, []position.URI) {
+	pf := &projectFinder{snap: snap, byKind: byKind}
 	claimed := map[position.URI]bool{}
-	included := ix.includedFiles(s)
-	ix.addMakefileProjects(s, claimed)
-	ix.addFolderProjects(s, claimed, included)
-	for _, p := range ix.projects {
-		p.ComposeFiles = ix.withIncludes(s, p.ComposeFiles)
+	included := pf.includedFiles()
+	pf.addMakefileProjects(claimed)
+	pf.addFolderProjects(claimed, included)
+	for _, p := range pf.projects {
+		p.ComposeFiles = withIncludes(snap, p.ComposeFiles)
 		if p.Name == "" {
-			p.Name = projectName(s, p)
+			p.Name = projectName(snap, p)
 		}
-		if env := filepath.Join(p.Dir, ".env"); s.pathExists(env) {
+		if env := filepath.Join(p.Dir, ".env"); snap.pathExists(env) {
 			p.EnvFiles = appendURI([]position.URI{position.URIFromPath(env)}, p.EnvFiles...)
 		}
-		for _, env := range p.EnvFiles {
-			ix.link(env, KindDotEnv)
-			ix.fileProjects[env] = appendProject(ix.fileProjects[env], p)
-		}
-		ix.addServices(s, p)
 	}
+	return pf.projects, pf.links
+}
+
+// key returns a string that is the same for two projects exactly when
+// their name, folder, Makefile, compose files and env files are.
+func (p *Project) key() string {
+	var b strings.Builder
+	for _, part := range []string{p.Name, p.Dir, string(p.Makefile), joinURIs(p.ComposeFiles), joinURIs(p.EnvFiles)} {
+		b.WriteString(part)
+		b.WriteByte(0)
+	}
+	return b.String()
 }
 
 // addMakefileProjects adds one project per distinct list of compose files
 // that the Makefiles' docker compose calls read.
-func (ix *Index) addMakefileProjects(s *Snapshot, claimed map[position.URI]bool) {
+func (pf *projectFinder) addMakefileProjects(claimed map[position.URI]bool) {
 	byFiles := map[string]*Project{}
-	for _, mf := range ix.byKind[KindMakefile] {
+	for _, mf := range pf.byKind[KindMakefile] {
 		model := mf.Makefile()
 		if model == nil {
 			continue
 		}
 		for _, call := range model.ComposeCalls {
-			files, dir := callFiles(s, mf.URI, call)
+			files, dir := callFiles(pf.snap, mf.URI, call)
 			if len(files) == 0 {
 				continue
 			}
@@ -71,7 +89,7 @@ func (ix *Index) addMakefileProjects(s *Snapshot, claimed map[position.URI]bool)
 			if p == nil {
 				p = &Project{Dir: dir, ComposeFiles: files, Makefile: mf.URI}
 				byFiles[key] = p
-				ix.projects = append(ix.projects, p)
+				pf.projects = append(pf.projects, p)
 			}
 			if call.Project != nil && !strings.ContainsAny(call.Project.Text, "$`") {
 				p.Name = call.Project.Text
@@ -83,7 +101,7 @@ func (ix *Index) addMakefileProjects(s *Snapshot, claimed map[position.URI]bool)
 			}
 			for _, uri := range files {
 				claimed[uri] = true
-				ix.link(uri, KindCompose)
+				pf.links = append(pf.links, uri)
 			}
 		}
 	}
@@ -142,18 +160,18 @@ func defaultComposeFiles(s *Snapshot, dir string) []position.URI {
 
 // addFolderProjects adds, for each folder, a project of the compose files
 // there that no Makefile call names and no other compose file includes.
-func (ix *Index) addFolderProjects(s *Snapshot, claimed, included map[position.URI]bool) {
+func (pf *projectFinder) addFolderProjects(claimed, included map[position.URI]bool) {
 	byDir := map[string]*Project{}
-	for _, f := range ix.byKind[KindCompose] {
+	for _, f := range pf.byKind[KindCompose] {
 		if claimed[f.URI] || included[f.URI] {
 			continue
 		}
-		dir := f.URI.Dir()
+		dir := f.Dir()
 		p := byDir[dir]
 		if p == nil {
 			p = &Project{Dir: dir}
 			byDir[dir] = p
-			ix.projects = append(ix.projects, p)
+			pf.projects = append(pf.projects, p)
 		}
 		p.ComposeFiles = append(p.ComposeFiles, f.URI)
 	}
@@ -180,13 +198,13 @@ func composeFileRank(base string) int {
 
 // includedFiles returns the compose files that another compose file names
 // in "include", and links them as compose files.
-func (ix *Index) includedFiles(s *Snapshot) map[position.URI]bool {
+func (pf *projectFinder) includedFiles() map[position.URI]bool {
 	included := map[position.URI]bool{}
-	for _, f := range ix.byKind[KindCompose] {
+	for _, f := range pf.byKind[KindCompose] {
 		for _, inc := range f.Compose().Includes {
-			if uri, ok := relativeURI(f.URI.Dir(), inc.Value); ok && uri != f.URI {
+			if uri, ok := relativeURI(f.Dir(), inc.Value); ok && uri != f.URI {
 				included[uri] = true
-				ix.link(uri, KindCompose)
+				pf.links = append(pf.links, uri)
 			}
 		}
 	}
@@ -195,7 +213,7 @@ func (ix *Index) includedFiles(s *Snapshot) map[position.URI]bool {
 
 // withIncludes returns files with the files each one includes after it,
 // at any depth, each once.
-func (ix *Index) withIncludes(s *Snapshot, files []position.URI) []position.URI {
+func withIncludes(s *Snapshot, files []position.URI) []position.URI {
 	var out []position.URI
 	seen := map[position.URI]bool{}
 	var visit func(uri position.URI)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -23,13 +24,19 @@ func describeIndexHosts(ix *Index) string {
 			}
 		}
 	}
-	for uri, uses := range ix.hosts {
+	ix.hosts.each(func(uri position.URI, uses []*HostUse) {
 		for _, use := range uses {
 			lines = append(lines, fmt.Sprintf("file %s: %v %s -> %s (%d defs)", uri, use.Location, use.Name, use.Service, len(use.Defs)))
 		}
-	}
+	})
 	sort.Strings(lines)
 	return strings.Join(lines, "\n")
+}
+
+// freshIndex builds the Index of snap from scratch.
+func freshIndex(snap *Snapshot) *Index {
+	ix, _ := deriveIndex(nil, snap, nil)
+	return ix
 }
 
 func TestUpdatedIndexMatchesFullBuild(t *testing.T) {
@@ -51,7 +58,7 @@ func TestUpdatedIndexMatchesFullBuild(t *testing.T) {
 		name    string
 		uri     position.URI
 		content string
-		fast    bool // whether the Index is derived from the previous one
+		fast    bool // whether the new Index keeps the projects of the previous one
 	}{
 		{"script uses another host", script, "#!/bin/sh\nnc -z svc03 80\ncurl http://svc02:8080/\n", true},
 		{"script uses no host", script, "#!/bin/sh\necho hi\n", true},
@@ -73,11 +80,36 @@ func TestUpdatedIndexMatchesFullBuild(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if fast := updatedIndex(prev, snap) != nil; fast != edit.fast {
-			t.Errorf("%s: derived from the previous Index = %v, want %v", edit.name, fast, edit.fast)
+		if fast := slices.Equal(prev.Index().Projects(), snap.Index().Projects()); fast != edit.fast {
+			t.Errorf("%s: kept the projects of the previous Index = %v, want %v", edit.name, fast, edit.fast)
 		}
-		if got, want := describeIndexHosts(snap.Index()), describeIndexHosts(buildIndex(snap)); got != want {
+		if got, want := describeIndexHosts(snap.Index()), describeIndexHosts(freshIndex(snap)); got != want {
 			t.Errorf("%s: host uses differ from a full build\ngot:\n%s\nwant:\n%s", edit.name, got, want)
+		}
+	}
+}
+
+func TestOneEditApart(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want bool
+	}{
+		{"mariadb", "mariadb", false},
+		{"mariadb", "mariabd", true},
+		{"mariadb", "mariadc", true},
+		{"mariadb", "mariad", true},
+		{"mariadb", "xmariadb", true},
+		{"mariadb", "maridb", true},
+		{"mariadb", "mairadb", true},
+		{"mariadb", "mraiadb", true},
+		{"mariadb", "marbdia", false},
+		{"db", "web", false},
+		{"", "a", true},
+		{"ab", "ba", true},
+		{"abc", "cba", false},
+	} {
+		if got := oneEditApart(c.a, c.b); got != c.want {
+			t.Errorf("oneEditApart(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
 		}
 	}
 }

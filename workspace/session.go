@@ -22,12 +22,13 @@ type Session struct {
 	nextID   uint64                 // guarded by mu
 	skipped  skipLog                // guarded by mu
 	lazy     *LazyIndex             // guarded by mu; the last walk over the discovery limits, until taken
+	affected affectedLog            // guarded by mu
 }
 
 // NewSession returns a Session with no folders and no files.
 func NewSession() *Session {
 	return &Session{
-		snapshot: &Snapshot{files: map[position.URI]*File{}},
+		snapshot: &Snapshot{},
 		disk:     map[position.URI]*File{},
 		overlays: map[position.URI]*File{},
 	}
@@ -75,12 +76,12 @@ func (s *Session) AddFolders(ctx context.Context, paths []string) (*Snapshot, er
 			s.lazy = found.lazy
 		}
 		next.folders = append(next.folders, paths...)
-		next.tree = next.tree.with(found.paths, nil)
+		next.setTree(found.paths, nil)
 		for _, f := range found.files {
 			s.skipped.note(f)
 			s.disk[f.URI] = f
 			if _, open := s.overlays[f.URI]; !open {
-				next.files[f.URI] = f
+				next.put(f)
 			}
 		}
 	}), nil
@@ -95,7 +96,7 @@ func (s *Session) Open(uri position.URI, languageID string, version int32, conte
 	return s.update(func(next *Snapshot) {
 		s.skipped.note(f)
 		s.overlays[uri] = f
-		next.files[uri] = f
+		next.put(f)
 	})
 }
 
@@ -117,7 +118,7 @@ func (s *Session) Change(uri position.URI, version int32, changes []position.Cha
 	return s.update(func(next *Snapshot) {
 		s.skipped.note(f)
 		s.overlays[uri] = f
-		next.files[uri] = f
+		next.put(f)
 	}), nil
 }
 
@@ -125,9 +126,10 @@ func (s *Session) Change(uri position.URI, version int32, changes []position.Cha
 func (s *Session) Close(uri position.URI) *Snapshot {
 	return s.update(func(next *Snapshot) {
 		delete(s.overlays, uri)
-		delete(next.files, uri)
 		if disk, ok := s.disk[uri]; ok {
-			next.files[uri] = disk
+			next.put(disk)
+		} else {
+			next.drop(uri)
 		}
 	})
 }
@@ -150,8 +152,15 @@ func (s *Session) FilesChanged(uris []position.URI) *Snapshot {
 		}
 	}
 	return s.update(func(next *Snapshot) {
-		next.tree = next.tree.with(added, removed)
+		next.setTree(added, removed)
+		next.changes.disk = append(next.changes.disk, added...)
+		next.changes.disk = append(next.changes.disk, removed...)
 		for uri, f := range read {
+			if f != nil && f.Kind == KindUnknown {
+				if cur := next.File(uri); cur != nil && cur.linked {
+					f = f.withKind(cur.Kind, true) // settle unlinks it when its link went away
+				}
+			}
 			if f != nil && f.Kind != KindUnknown {
 				s.skipped.note(f)
 			}
@@ -163,9 +172,10 @@ func (s *Session) FilesChanged(uris []position.URI) *Snapshot {
 			if _, open := s.overlays[uri]; open {
 				continue
 			}
-			delete(next.files, uri)
 			if f != nil && f.Kind != KindUnknown {
-				next.files[uri] = f
+				next.put(f)
+			} else {
+				next.drop(uri)
 			}
 		}
 	})

@@ -1,8 +1,6 @@
 package workspace
 
 import (
-	"slices"
-	"sort"
 	"sync"
 
 	"github.com/stackls/stackls/position"
@@ -13,28 +11,25 @@ import (
 // Session publishes it, so requests may read it without locks.
 type Snapshot struct {
 	id      uint64
-	folders []string               // workspace folder OS paths
-	files   map[position.URI]*File // every known file, open documents winning over disk
-	tree    *pathSet               // every regular file of the folders, whatever its kind
+	folders []string                    // workspace folder OS paths
+	files   cowMap[position.URI, *File] // every known file, open documents winning over disk
+	tree    *pathSet                    // every regular file of the folders, whatever its kind
+	// unsaved are the files whose path tree does not contain, such as a
+	// document not saved yet, by URI with their OS path.
+	unsaved cowMap[position.URI, string]
+
+	// changes is the record of the Session's changes to files and tree
+	// since the clone, until settle takes it. It is nil once the Snapshot
+	// is published.
+	changes *fileChanges
 
 	indexOnce sync.Once
 	index     *Index
 
-	// lists holds Files and FilesOfKind, computed once from files. The
-	// Session replaces it with a new, empty one whenever it changes files,
-	// which it does only before it publishes the Snapshot; nil means the
-	// lists are not cached.
+	// lists holds Files and FilesOfKind. The Session derives it from the
+	// previous Snapshot's lists while it settles the Snapshot; nil means
+	// the lists are not cached.
 	lists *fileLists
-}
-
-// fileLists are a Snapshot's Files sorted by URI, all and by kind.
-type fileLists struct {
-	once   sync.Once
-	all    []*File
-	byKind map[Kind][]*File
-
-	dirMu sync.Mutex
-	byDir map[Kind]map[string][]*File // guarded by dirMu; for FilesInDir
 }
 
 // ID returns the Snapshot's sequence number; a later Snapshot has a larger one.
@@ -44,35 +39,29 @@ func (s *Snapshot) ID() uint64 { return s.id }
 func (s *Snapshot) Folders() []string { return s.folders }
 
 // File returns the File for uri, or nil when the Snapshot has none.
-func (s *Snapshot) File(uri position.URI) *File { return s.files[uri] }
+func (s *Snapshot) File(uri position.URI) *File { return s.files.at(uri) }
 
 // Files returns every File, sorted by URI. The caller must not change the
 // slice, which every call shares.
 func (s *Snapshot) Files() []*File {
 	if s.lists == nil {
-		return sortedFiles(s.files)
+		return sortedFiles(&s.files)
 	}
-	s.lists.once.Do(s.buildLists)
 	return s.lists.all
 }
 
 // FilesOfKind returns the Files of one kind, sorted by URI. The caller
 // must not change the slice, which every call shares.
 func (s *Snapshot) FilesOfKind(kind Kind) []*File {
-	if s.lists == nil {
-		return filesOfKind(sortedFiles(s.files))[kind]
-	}
-	s.lists.once.Do(s.buildLists)
-	return s.lists.byKind[kind]
+	return s.filesByKind()[kind]
 }
 
 // filesByKind returns the Files of each kind, sorted by URI. The caller
 // must not change the map or its slices.
 func (s *Snapshot) filesByKind() map[Kind][]*File {
 	if s.lists == nil {
-		return filesOfKind(sortedFiles(s.files))
+		return filesOfKind(sortedFiles(&s.files))
 	}
-	s.lists.once.Do(s.buildLists)
 	return s.lists.byKind
 }
 
@@ -83,80 +72,100 @@ func (s *Snapshot) FilesInDir(kind Kind, dir string) []*File {
 	if s.lists == nil {
 		return filesByDir(s.FilesOfKind(kind))[dir]
 	}
-	s.lists.dirMu.Lock()
-	defer s.lists.dirMu.Unlock()
-	byDir, ok := s.lists.byDir[kind]
-	if !ok {
-		byDir = filesByDir(s.FilesOfKind(kind))
-		if s.lists.byDir == nil {
-			s.lists.byDir = map[Kind]map[string][]*File{}
-		}
-		s.lists.byDir[kind] = byDir
-	}
-	return byDir[dir]
-}
-
-// filesByDir groups sorted Files by folder.
-func filesByDir(files []*File) map[string][]*File {
-	byDir := map[string][]*File{}
-	for _, f := range files {
-		byDir[f.Dir()] = append(byDir[f.Dir()], f)
-	}
-	for dir, files := range byDir {
-		byDir[dir] = slices.Clip(files)
-	}
-	return byDir
-}
-
-func (s *Snapshot) buildLists() {
-	s.lists.all = sortedFiles(s.files)
-	s.lists.byKind = filesOfKind(s.lists.all)
-}
-
-// resetLists drops the cached file lists after a change to files.
-func (s *Snapshot) resetLists() { s.lists = &fileLists{} }
-
-// sortedFiles returns the Files of files sorted by URI.
-func sortedFiles(files map[position.URI]*File) []*File {
-	all := make([]*File, 0, len(files))
-	for _, f := range files {
-		all = append(all, f)
-	}
-	sort.Slice(all, func(i, j int) bool { return all[i].URI < all[j].URI })
-	return all
-}
-
-// filesOfKind groups sorted Files by kind. Each group's capacity is its
-// length, so that a caller's append copies it.
-func filesOfKind(all []*File) map[Kind][]*File {
-	byKind := map[Kind][]*File{}
-	for _, f := range all {
-		byKind[f.Kind] = append(byKind[f.Kind], f)
-	}
-	for kind, files := range byKind {
-		byKind[kind] = slices.Clip(files)
-	}
-	return byKind
+	return s.lists.inDir(kind, dir)
 }
 
 // Index returns the cross-file index, building it on first use.
 func (s *Snapshot) Index() *Index {
-	s.indexOnce.Do(func() { s.index = buildIndex(s) })
+	s.indexOnce.Do(func() { s.index, _ = deriveIndex(nil, s, nil) })
 	return s.index
 }
 
 // clone returns a new Snapshot with the same folders and files, ready for
 // the Session to change before it publishes it.
 func (s *Snapshot) clone(id uint64) *Snapshot {
-	files := make(map[position.URI]*File, len(s.files))
-	for uri, f := range s.files {
-		files[uri] = f
+	return &Snapshot{
+		id:      id,
+		folders: append([]string(nil), s.folders...),
+		files:   s.files.copy(),
+		tree:    s.tree,
+		unsaved: s.unsaved.copy(),
+		changes: &fileChanges{old: map[position.URI]*File{}},
 	}
-	return &Snapshot{id: id, folders: append([]string(nil), s.folders...), files: files, tree: s.tree}
 }
 
 // setIndex records an index that the Session built while it settled the
 // Snapshot, before publishing it.
 func (s *Snapshot) setIndex(ix *Index) {
 	s.indexOnce.Do(func() { s.index = ix })
+}
+
+// put stores f, replacing the File of its URI, and records the change.
+func (s *Snapshot) put(f *File) {
+	old := s.files.at(f.URI)
+	if old == f {
+		return
+	}
+	s.changes.note(f.URI, old)
+	s.files.set(f.URI, f)
+	if p := f.Path(); s.tree.has(p) {
+		s.unsaved.del(f.URI)
+	} else {
+		s.unsaved.set(f.URI, p)
+	}
+}
+
+// drop removes the File of uri, if any, and records the change.
+func (s *Snapshot) drop(uri position.URI) {
+	old := s.files.at(uri)
+	if old == nil {
+		return
+	}
+	s.changes.note(uri, old)
+	s.files.del(uri)
+	s.unsaved.del(uri)
+}
+
+// setTree replaces the list of the folders' files with one that also
+// contains added and no longer contains removed, and records the paths
+// that came or went.
+func (s *Snapshot) setTree(added, removed []string) {
+	gained, lost := s.tree.diff(added, removed)
+	if len(gained) == 0 && len(lost) == 0 {
+		return
+	}
+	s.tree = s.tree.with(gained, lost)
+	s.changes.paths = append(s.changes.paths, gained...)
+	s.changes.paths = append(s.changes.paths, lost...)
+	if s.unsaved.len() > 0 {
+		for _, p := range gained {
+			s.unsaved.del(position.URIFromPath(p))
+		}
+	}
+	for _, p := range lost {
+		if uri := position.URIFromPath(p); s.files.at(uri) != nil {
+			s.unsaved.set(uri, p)
+		}
+	}
+}
+
+// fileChanges is what one update changed in a Snapshot's files and file
+// list, with the state before it.
+type fileChanges struct {
+	old   map[position.URI]*File // the File each changed URI had before; nil when it had none
+	paths []string               // OS paths that came into or left the folders' file list
+	disk  []string               // OS paths the client reported changed on disk, modeled or not
+	all   bool                   // everything may have changed, as when folders are added
+}
+
+// note records that uri changes, keeping the first File it had.
+func (c *fileChanges) note(uri position.URI, old *File) {
+	if _, seen := c.old[uri]; !seen {
+		c.old[uri] = old
+	}
+}
+
+// empty reports whether nothing changed.
+func (c *fileChanges) empty() bool {
+	return len(c.old) == 0 && len(c.paths) == 0 && len(c.disk) == 0 && !c.all
 }

@@ -3,6 +3,7 @@ package workspace
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -40,39 +41,73 @@ func (ps *pathSet) under(dir string) []string {
 	return ps.paths[i:j]
 }
 
-// with returns a set that also holds added and no longer holds removed.
-func (ps *pathSet) with(added, removed []string) *pathSet {
-	gone := make(map[string]bool, len(removed))
+// diff returns the paths of added that the set does not contain and the
+// paths of removed that it contains, each once and sorted. A path in both
+// lists counts as removed, as with does.
+func (ps *pathSet) diff(added, removed []string) (gained, lost []string) {
+	inRemoved := func(p string) bool { return slices.Contains(removed, p) }
+	if len(removed) > 16 {
+		set := make(map[string]bool, len(removed))
+		for _, p := range removed {
+			set[p] = true
+		}
+		inRemoved = func(p string) bool { return set[p] }
+	}
 	for _, p := range removed {
+		if ps.has(p) {
+			lost = append(lost, p)
+		}
+	}
+	slices.Sort(lost)
+	lost = slices.Compact(lost)
+	gained = make([]string, 0, len(added))
+	for _, p := range added {
+		if !ps.has(p) && !inRemoved(p) {
+			gained = append(gained, p)
+		}
+	}
+	slices.Sort(gained)
+	return slices.Compact(gained), lost
+}
+
+// with returns a set that also contains added and no longer contains
+// removed. It returns ps itself when that changes nothing, and otherwise
+// merges the sorted lists in time linear in the set's size.
+func (ps *pathSet) with(added, removed []string) *pathSet {
+	gained, lost := ps.diff(added, removed)
+	if len(gained) == 0 && len(lost) == 0 && ps != nil {
+		return ps
+	}
+	gone := make(map[string]bool, len(lost))
+	for _, p := range lost {
 		gone[p] = true
 	}
-	var paths []string
+	var old []string
 	if ps != nil {
-		paths = make([]string, 0, len(ps.paths)+len(added))
-		for _, p := range ps.paths {
-			if !gone[p] {
-				paths = append(paths, p)
+		old = ps.paths
+	}
+	paths := make([]string, 0, len(old)+len(gained))
+	i := 0
+	for _, p := range gained {
+		for i < len(old) && old[i] < p {
+			if !gone[old[i]] {
+				paths = append(paths, old[i])
 			}
+			i++
+		}
+		paths = append(paths, p)
+	}
+	for ; i < len(old); i++ {
+		if !gone[old[i]] {
+			paths = append(paths, old[i])
 		}
 	}
-	for _, p := range added {
-		if !gone[p] && !ps.has(p) {
-			paths = append(paths, p)
-		}
-	}
-	sort.Strings(paths)
-	paths = compactSorted(paths)
 	return &pathSet{paths: paths}
 }
 
-func compactSorted(paths []string) []string {
-	out := paths[:0]
-	for i, p := range paths {
-		if i == 0 || p != paths[i-1] {
-			out = append(out, p)
-		}
-	}
-	return out
+// sameUnder reports whether ps and other contain the same paths inside dir.
+func (ps *pathSet) sameUnder(other *pathSet, dir string) bool {
+	return ps == other || slices.Equal(ps.under(dir), other.under(dir))
 }
 
 // regularFileExists reports whether the disk has a regular file at path.
