@@ -65,6 +65,7 @@ func composeDiagnostics(ctx context.Context, snap *workspace.Snapshot, f *worksp
 		c.mountTargets,
 		c.resourceSources,
 		c.durations,
+		c.exposeFloats,
 	}
 	for _, step := range steps {
 		if ctx.Err() != nil {

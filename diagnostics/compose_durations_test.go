@@ -30,3 +30,15 @@ func TestComposeDurations(t *testing.T) {
 		},
 	})
 }
+
+func TestComposeExposeFloat(t *testing.T) {
+	runComposeDiagCases(t, []composeDiagCase{
+		{
+			name:    "a number with a fraction",
+			file:    "compose.yaml",
+			crlf:    true,
+			archive: "-- compose.yaml --\n\ufeffservices:\n  queue: # é\n    image: redis:7\n    expose:\n      - «float»1.5\n      - 6379\n      - \"8000-8010\"\n",
+			want:    []wantDiag{{"InvalidPort", "float", "1.5", "`1.5` is not a port that service `queue` can expose; write a port number or a range, such as `8080` or `8000-8010`"}},
+		},
+	})
+}
