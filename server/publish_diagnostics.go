@@ -13,11 +13,14 @@ import (
 )
 
 const (
-	defaultDiagnosticsDelay = 10 * time.Millisecond
+	// defaultDiagnosticsDelay is long enough to merge the changes that a
+	// client sends in one burst, such as a paste and its formatting, and
+	// short next to the time between keystrokes.
+	defaultDiagnosticsDelay = 3 * time.Millisecond
 	// workspaceDelayFactor times the document delay is how long the server
 	// waits after the last change before it checks the other files, whose
 	// diagnostics a change can affect through the cross-file index.
-	workspaceDelayFactor = 8
+	workspaceDelayFactor = 25
 )
 
 // diagnoser publishes diagnostics (textDocument/publishDiagnostics). Each

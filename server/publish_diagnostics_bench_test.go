@@ -20,7 +20,7 @@ type editBench struct {
 // new version. The edits insert a line and remove it in turn, in the
 // compose file, a Dockerfile and an entrypoint script of the inception
 // example, and in the 5,000-line Dockerfile of testws. The server waits
-// 1 µs after an edit in place of its 10 ms default, so the figures show
+// 1 µs after an edit in place of its 3 ms default, so the figures show
 // the work of each edit and not the timer.
 func BenchmarkEditDiagnostics(b *testing.B) {
 	inception := testws.Example(b, "inception")

@@ -46,7 +46,7 @@ type Options struct {
 
 	// DiagnosticsDelay is how long the server waits after the last edit of
 	// a document before it computes and publishes its diagnostics; 0 means
-	// 10 ms.
+	// 3 ms.
 	DiagnosticsDelay time.Duration
 
 	// Session, when not nil, is used in place of a new Session. Tests pass
