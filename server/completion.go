@@ -2,6 +2,9 @@ package server
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
+	"slices"
 
 	"go.lsp.dev/protocol"
 
@@ -28,11 +31,28 @@ func (s *server) Completion(ctx context.Context, params *protocol.CompletionPara
 		return empty, nil
 	}
 
+	lazy := slices.Contains(s.clientInfo().caps.TextDocument.Completion.CompletionItem.ResolveSupport.Properties, "documentation")
 	out := &protocol.CompletionList{IsIncomplete: list.Incomplete, Items: make([]protocol.CompletionItem, 0, len(list.Items))}
 	for _, item := range list.Items {
-		out.Items = append(out.Items, s.completionItemOf(f.Mapper(), item))
+		converted := s.completionItemOf(f.Mapper(), item)
+		if lazy && item.Documentation != "" {
+			// The client asks for the documentation of the item it shows,
+			// with completionItem/resolve, so the list stays small.
+			converted.Documentation = nil
+			converted.Data = completionData{URI: params.TextDocument.URI, Position: params.Position, Label: item.Label}
+		}
+		out.Items = append(out.Items, converted)
 	}
 	return out, nil
+}
+
+// completionData is the data of an item whose documentation is sent on
+// completionItem/resolve: where the completion was requested, and the
+// item's label.
+type completionData struct {
+	URI      protocol.DocumentURI `json:"uri"`
+	Position protocol.Position    `json:"position"`
+	Label    string               `json:"label"`
 }
 
 // completionItemOf converts one item. An edit outside the document is
@@ -62,8 +82,36 @@ func (s *server) completionItemOf(m *position.Mapper, item *completion.Item) pro
 	return out
 }
 
-// CompletionResolve returns the item unchanged: items are complete when
-// sent.
-func (s *server) CompletionResolve(_ context.Context, params *protocol.CompletionItem) (*protocol.CompletionItem, error) {
+// CompletionResolve adds the documentation that Completion left out of an
+// item. It computes the completion again where the item came from, in the
+// current snapshot, and takes the documentation of the item with the same
+// label; when there is none, the item is returned unchanged.
+func (s *server) CompletionResolve(ctx context.Context, params *protocol.CompletionItem) (*protocol.CompletionItem, error) {
+	raw, err := json.Marshal(params.Data)
+	if err != nil || params.Data == nil {
+		return params, nil
+	}
+	var data completionData
+	if err := json.Unmarshal(raw, &data); err != nil || data.Label != params.Label {
+		return params, nil
+	}
+	snap := s.snapshot(ctx)
+	f, offset, ok := s.fileOffset(snap, data.URI, data.Position)
+	if !ok {
+		return params, nil
+	}
+	list, err := completion.Complete(ctx, snap, f.URI, offset, completion.Options{})
+	if err != nil {
+		return nil, fmt.Errorf("resolving completion item %q: %w", params.Label, err)
+	}
+	if list == nil {
+		return params, nil
+	}
+	for _, item := range list.Items {
+		if item.Label == data.Label && item.Documentation != "" {
+			params.Documentation = protocol.MarkupContent{Kind: protocol.Markdown, Value: item.Documentation}
+			break
+		}
+	}
 	return params, nil
 }

@@ -48,6 +48,9 @@ type clientCapabilities struct {
 		Completion struct {
 			CompletionItem struct {
 				SnippetSupport bool `json:"snippetSupport"`
+				ResolveSupport struct {
+					Properties []string `json:"properties"`
+				} `json:"resolveSupport"`
 			} `json:"completionItem"`
 		} `json:"completion"`
 		DocumentSymbol struct {

@@ -186,11 +186,22 @@ func (s *stream) readFrame() ([]byte, int64, error) {
 // Write sends msg with its header. It ignores ctx, so that a reply to a
 // cancelled request still reaches the client.
 func (s *stream) Write(_ context.Context, msg jsonrpc2.Message) (int64, error) {
-	data, err := json.Marshal(msg)
+	data, err := encodeMessage(msg)
 	if err != nil {
 		return 0, fmt.Errorf("encoding message: %w", err)
 	}
 	return s.writeFrame(data)
+}
+
+// encodeMessage returns the JSON of msg. The messages of jsonrpc2 encode
+// themselves; calling their MarshalJSON directly skips the pass in which
+// json.Marshal validates and compacts a Marshaler's output, which took as
+// long as encoding a large result.
+func encodeMessage(msg jsonrpc2.Message) ([]byte, error) {
+	if m, ok := msg.(json.Marshaler); ok {
+		return m.MarshalJSON()
+	}
+	return json.Marshal(msg)
 }
 
 // writeError sends an error response with a null id, as JSON-RPC 2.0
