@@ -61,8 +61,9 @@ func (s *server) DidChangeWatchedFiles(_ context.Context, params *protocol.DidCh
 	return nil
 }
 
-// DidChangeWorkspaceFolders indexes added folders in the background.
-// TODO: removed folders stay indexed; Session cannot drop a folder yet.
+// DidChangeWorkspaceFolders drops the files of removed folders from the
+// index and clears their diagnostics, then indexes added folders in the
+// background.
 func (s *server) DidChangeWorkspaceFolders(_ context.Context, params *protocol.DidChangeWorkspaceFoldersParams) error {
 	var added []string
 	for _, folder := range params.Event.Added {
@@ -70,8 +71,16 @@ func (s *server) DidChangeWorkspaceFolders(_ context.Context, params *protocol.D
 			added = append(added, path)
 		}
 	}
-	if len(params.Event.Removed) > 0 {
-		s.log.Warn("removed workspace folders stay indexed", "count", len(params.Event.Removed))
+	var removed []string
+	for _, folder := range params.Event.Removed {
+		if path := uriPath(folder.URI); path != "" {
+			removed = append(removed, path)
+		}
+	}
+	if len(removed) > 0 {
+		_, dropped := s.session.RemoveFolders(removed)
+		s.log.Info("removed workspace folders", "folders", len(removed), "files", len(dropped))
+		s.diagnostics.changed(dropped...)
 	}
 	if len(added) > 0 {
 		go s.indexWorkspace(s.ctx, added)

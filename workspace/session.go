@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 
@@ -85,6 +86,51 @@ func (s *Session) AddFolders(ctx context.Context, paths []string) (*Snapshot, er
 			}
 		}
 	}), nil
+}
+
+// RemoveFolders removes the workspace folders paths and every file that
+// no other folder contains, and publishes a Snapshot without them. Open
+// documents stay, because the editor still shows them. It returns the
+// URIs of the files it dropped, whose diagnostics the caller clears.
+func (s *Session) RemoveFolders(paths []string) (*Snapshot, []position.URI) {
+	removed := make([]string, 0, len(paths))
+	for _, p := range paths {
+		if abs, err := filepath.Abs(p); err == nil {
+			removed = append(removed, abs)
+		}
+	}
+	var dropped []position.URI
+	snap := s.update(func(next *Snapshot) {
+		next.folders = slices.DeleteFunc(next.folders, func(f string) bool { return slices.Contains(removed, f) })
+		var lost []string
+		for _, dir := range removed {
+			for _, p := range next.tree.under(dir) {
+				if !underAny(p, next.folders) {
+					lost = append(lost, p)
+				}
+			}
+		}
+		next.setTree(nil, lost)
+		for _, p := range lost {
+			uri := position.URIFromPath(p)
+			delete(s.disk, uri)
+			if _, open := s.overlays[uri]; !open && next.File(uri) != nil {
+				next.drop(uri)
+				dropped = append(dropped, uri)
+			}
+		}
+	})
+	return snap, dropped
+}
+
+// underAny reports whether path lies inside one of the folders dirs.
+func underAny(path string, dirs []string) bool {
+	for _, dir := range dirs {
+		if strings.HasPrefix(path, strings.TrimSuffix(dir, string(filepath.Separator))+string(filepath.Separator)) {
+			return true
+		}
+	}
+	return false
 }
 
 // Open records an open document and publishes a Snapshot with it.
