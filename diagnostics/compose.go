@@ -66,6 +66,7 @@ func composeDiagnostics(ctx context.Context, snap *workspace.Snapshot, f *worksp
 		c.resourceSources,
 		c.durations,
 		c.exposeFloats,
+		c.profiledDependencies,
 	}
 	for _, step := range steps {
 		if ctx.Err() != nil {

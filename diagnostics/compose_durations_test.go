@@ -42,3 +42,16 @@ func TestComposeExposeFloat(t *testing.T) {
 		},
 	})
 }
+
+func TestComposeProfiledDependency(t *testing.T) {
+	runComposeDiagCases(t, []composeDiagCase{
+		{
+			name:    "service without profiles depends on a profiled one",
+			file:    "compose.yaml",
+			crlf:    true,
+			archive: "-- compose.yaml --\n\ufeffservices:\n  api: # é\n    image: nginx\n    profiles: [api, full]\n  worker:\n    image: busybox\n    depends_on:\n      - «dep»api\n  tool:\n    image: busybox\n    profiles: [full]\n    depends_on: [api]\n  cron:\n    image: busybox\n    depends_on:\n      api:\n        condition: service_started\n        required: false\n",
+			want: []wantDiag{{"ProfiledDependency", "dep", "api",
+				"service `worker` runs without a profile but depends on `api`, which runs only with profile `api` or `full`; compose rejects the project unless one of them is active: add the profile to `worker`, or set `required: false`"}},
+		},
+	})
+}
