@@ -19,8 +19,21 @@ const (
 // changed once built.
 type recentParses struct {
 	mu    sync.Mutex
-	files []*File // guarded by mu
+	files []recentFile // guarded by mu
 }
+
+// recentFile is a kept result and a private copy of the content it was
+// built from. A caller that changes the bytes it gave Parse afterwards
+// changes File.Content too; the copy shows that, and such a result is
+// never used again.
+type recentFile struct {
+	f       *File
+	content []byte
+}
+
+// intact reports whether the File's content is still the content it was
+// built from.
+func (k recentFile) intact() bool { return bytes.Equal(k.f.Content, k.content) }
 
 var recent recentParses
 
@@ -35,14 +48,17 @@ func (r *recentParses) find(content []byte) *File {
 
 	var base *File
 	var best edit
-	for _, f := range files {
-		if bytes.Equal(f.Content, content) {
-			r.add(f)
-			return f
+	for _, k := range files {
+		if !k.intact() {
+			continue
 		}
-		e := diffContent(f.Content, content)
+		if bytes.Equal(k.content, content) {
+			r.add(k.f)
+			return k.f
+		}
+		e := diffContent(k.content, content)
 		if base == nil || e.size() < best.size() {
-			base, best = f, e
+			base, best = k.f, e
 		}
 	}
 	if base == nil {
@@ -61,14 +77,23 @@ func (r *recentParses) find(content []byte) *File {
 func (r *recentParses) add(f *File) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	files := []*File{f}
+	kept := recentFile{f: f}
+	for _, other := range r.files {
+		if other.f == f {
+			kept = other // keep the copy made when f was first added
+		}
+	}
+	if kept.content == nil {
+		kept.content = bytes.Clone(f.Content)
+	}
+	files := []recentFile{kept}
 	total := len(f.Content)
 	for _, other := range r.files {
-		if other == f || len(files) == maxRecentFiles || total+len(other.Content) > maxRecentBytes {
+		if other.f == f || len(files) == maxRecentFiles || total+len(other.content) > maxRecentBytes {
 			continue
 		}
 		files = append(files, other)
-		total += len(other.Content)
+		total += len(other.content)
 	}
 	r.files = files
 }
