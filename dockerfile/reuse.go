@@ -30,7 +30,16 @@ var recentFiles = &recentCache{}
 // concurrent use; the Files themselves are not changed once Parse returns.
 type recentCache struct {
 	mu    sync.Mutex
-	files [2]*File // guarded by mu; the most recent first
+	files [2]keptFile // guarded by mu; the most recent first
+}
+
+// keptFile is a kept File and a private copy of the content it was built
+// from. A caller that changes the bytes it gave Parse afterwards changes
+// File.Content too; the copy shows that, and such a File is not used
+// again.
+type keptFile struct {
+	f       *File
+	content []byte
 }
 
 // add keeps f for later parses when its content is long enough.
@@ -40,8 +49,8 @@ func (c *recentCache) add(f *File) {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.files[0] != f {
-		c.files[1], c.files[0] = c.files[0], f
+	if c.files[0].f != f {
+		c.files[1], c.files[0] = c.files[0], keptFile{f: f, content: bytes.Clone(f.Content)}
 	}
 }
 
@@ -56,8 +65,9 @@ func (c *recentCache) match(f *File) *reuse {
 	files := c.files
 	c.mu.Unlock()
 	var best *reuse
-	for _, old := range files {
-		if old == nil || len(old.Instructions) == 0 {
+	for _, kept := range files {
+		old := kept.f
+		if old == nil || len(old.Instructions) == 0 || !bytes.Equal(old.Content, kept.content) {
 			continue
 		}
 		prefix := commonPrefix(old.Content, f.Content)
