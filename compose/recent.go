@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"slices"
 	"sync"
+
+	"github.com/stackls/stackls/internal/bytediff"
 )
 
 // Bounds of the results that Parse keeps. A 5,000-line file takes about
@@ -120,37 +122,7 @@ func (e edit) size() int { return e.oldEnd - e.start + e.newEnd - e.start }
 
 // diffContent returns the smallest edit that turns old into new.
 func diffContent(old, new []byte) edit {
-	start := commonPrefix(old, new)
-	suffix := commonSuffix(old[start:], new[start:])
+	start := bytediff.CommonPrefix(old, new)
+	suffix := bytediff.CommonSuffix(old[start:], new[start:])
 	return edit{start: start, oldEnd: len(old) - suffix, newEnd: len(new) - suffix}
-}
-
-// diffChunk is how many bytes commonPrefix and commonSuffix compare at
-// once with bytes.Equal before they look at single bytes.
-const diffChunk = 256
-
-// commonPrefix returns the length of the longest common prefix of a and b.
-func commonPrefix(a, b []byte) int {
-	n := min(len(a), len(b))
-	i := 0
-	for i+diffChunk <= n && bytes.Equal(a[i:i+diffChunk], b[i:i+diffChunk]) {
-		i += diffChunk
-	}
-	for i < n && a[i] == b[i] {
-		i++
-	}
-	return i
-}
-
-// commonSuffix returns the length of the longest common suffix of a and b.
-func commonSuffix(a, b []byte) int {
-	n := min(len(a), len(b))
-	i := 0
-	for i+diffChunk <= n && bytes.Equal(a[len(a)-i-diffChunk:len(a)-i], b[len(b)-i-diffChunk:len(b)-i]) {
-		i += diffChunk
-	}
-	for i < n && a[len(a)-1-i] == b[len(b)-1-i] {
-		i++
-	}
-	return i
 }

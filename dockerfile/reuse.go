@@ -6,7 +6,7 @@ import (
 	"sync"
 
 	"github.com/moby/buildkit/frontend/dockerfile/parser"
-
+	"github.com/stackls/stackls/internal/bytediff"
 	"github.com/stackls/stackls/position"
 )
 
@@ -70,43 +70,15 @@ func (c *recentCache) match(f *File) *reuse {
 		if old == nil || len(old.Instructions) == 0 || !bytes.Equal(old.Content, kept.content) {
 			continue
 		}
-		prefix := commonPrefix(old.Content, f.Content)
+		prefix := bytediff.CommonPrefix(old.Content, f.Content)
 		n := min(len(old.Content), len(f.Content)) - prefix
-		suffix := commonSuffix(old.Content[len(old.Content)-n:], f.Content[len(f.Content)-n:])
+		suffix := bytediff.CommonSuffix(old.Content[len(old.Content)-n:], f.Content[len(f.Content)-n:])
 		if (prefix+suffix)*2 < len(f.Content) || best != nil && prefix+suffix <= best.prefix+best.suffix {
 			continue
 		}
 		best = &reuse{old: old, prefix: prefix, suffix: suffix, delta: len(f.Content) - len(old.Content)}
 	}
 	return best
-}
-
-// commonPrefix returns the length of the longest common prefix of a and b.
-func commonPrefix(a, b []byte) int {
-	const block = 512
-	n := min(len(a), len(b))
-	i := 0
-	for i+block <= n && bytes.Equal(a[i:i+block], b[i:i+block]) {
-		i += block
-	}
-	for i < n && a[i] == b[i] {
-		i++
-	}
-	return i
-}
-
-// commonSuffix returns the length of the longest common suffix of a and b.
-func commonSuffix(a, b []byte) int {
-	const block = 512
-	n := min(len(a), len(b))
-	i := 0
-	for i+block <= n && bytes.Equal(a[len(a)-i-block:len(a)-i], b[len(b)-i-block:len(b)-i]) {
-		i += block
-	}
-	for i < n && a[len(a)-1-i] == b[len(b)-1-i] {
-		i++
-	}
-	return i
 }
 
 // reuse is the earlier File that a parse copies chunks from.

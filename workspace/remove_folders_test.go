@@ -2,7 +2,6 @@ package workspace
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -10,23 +9,9 @@ import (
 	"github.com/stackls/stackls/position"
 )
 
-// writeTree writes files, by path relative to root, under root.
-func writeTree(t *testing.T, root string, files map[string]string) {
-	t.Helper()
-	for rel, content := range files {
-		path := filepath.Join(root, filepath.FromSlash(rel))
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
-
 func TestRemoveFoldersDropsOnlyTheirFiles(t *testing.T) {
 	root := t.TempDir()
-	writeTree(t, root, map[string]string{
+	writeFiles(t, root, map[string]string{
 		"a/compose.yaml":    "services:\n  api:\n    image: nginx\n",
 		"a/entrypoint.sh":   "#!/bin/sh\nnc -z api 80\n",
 		"b/compose.yaml":    "services:\n  db:\n    image: mariadb:11\n",
