@@ -24,7 +24,7 @@ type recentParses struct {
 	files []recentFile // guarded by mu
 }
 
-// recentFile is a kept result and a private copy of the content it was
+// recentFile is a cached result and a private copy of the content it was
 // built from. A caller that changes the bytes it gave Parse afterwards
 // changes File.Content too; the copy shows that, and such a result is
 // never used again.
@@ -35,7 +35,7 @@ type recentFile struct {
 
 // intact reports whether the File's content is still the content it was
 // built from.
-func (k recentFile) intact() bool { return bytes.Equal(k.f.Content, k.content) }
+func (r recentFile) intact() bool { return bytes.Equal(r.f.Content, r.content) }
 
 var recent recentParses
 
@@ -50,17 +50,17 @@ func (r *recentParses) find(content []byte) *File {
 
 	var base *File
 	var best edit
-	for _, k := range files {
-		if !k.intact() {
+	for _, cached := range files {
+		if !cached.intact() {
 			continue
 		}
-		if bytes.Equal(k.content, content) {
-			r.add(k.f)
-			return k.f
+		if bytes.Equal(cached.content, content) {
+			r.add(cached.f)
+			return cached.f
 		}
-		e := diffContent(k.content, content)
+		e := diffContent(cached.content, content)
 		if base == nil || e.size() < best.size() {
-			base, best = k.f, e
+			base, best = cached.f, e
 		}
 	}
 	if base == nil {
@@ -79,16 +79,16 @@ func (r *recentParses) find(content []byte) *File {
 func (r *recentParses) add(f *File) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	kept := recentFile{f: f}
+	entry := recentFile{f: f}
 	for _, other := range r.files {
 		if other.f == f {
-			kept = other // keep the copy made when f was first added
+			entry = other // reuse the copy made when f was first added
 		}
 	}
-	if kept.content == nil {
-		kept.content = bytes.Clone(f.Content)
+	if entry.content == nil {
+		entry.content = bytes.Clone(f.Content)
 	}
-	files := []recentFile{kept}
+	files := []recentFile{entry}
 	total := len(f.Content)
 	for _, other := range r.files {
 		if other.f == f || len(files) == maxRecentFiles || total+len(other.content) > maxRecentBytes {

@@ -14,10 +14,10 @@ var (
 )
 
 // resourceSources reports a top-level secret or config whose content
-// comes from no source, or from more than one, as compose rejects it: a
-// secret takes exactly one of `file` and `environment`, a config one of
-// `file`, `environment` and `content`, unless it is `external` or names a
-// `driver`.
+// comes from no source, or from more than one, because compose rejects
+// it. A secret takes exactly one of `file` and `environment`, and a
+// config one of `file`, `environment` and `content`, unless it is
+// `external` or names a `driver`.
 func (c *composeCheck) resourceSources() {
 	c.checkSources("secret", c.model.Secrets, composeRuleSecretSource, "file", "environment")
 	c.checkSources("config", c.model.Configs, composeRuleConfigSource, "file", "environment", "content")

@@ -10,7 +10,7 @@ import (
 // such as the compiled compose-spec schema, so that the first diagnostics
 // of a file do not wait for them. It takes tens of milliseconds, once per
 // process, and is safe to call from any goroutine. The server calls it in
-// the background after initialize has been answered.
+// the background after it has sent the initialize response.
 func Prepare() error {
 	if err := schema.Prepare(); err != nil {
 		return fmt.Errorf("preparing the compose checks: %w", err)

@@ -55,7 +55,7 @@ func ResetCache() {
 	nodeCache.reset()
 	nodeCache.mu.Unlock()
 	recentFiles.mu.Lock()
-	recentFiles.files = [2]keptFile{}
+	recentFiles.files = [2]cachedFile{}
 	recentFiles.mu.Unlock()
 }
 

@@ -30,14 +30,14 @@ var recentFiles = &recentCache{}
 // concurrent use; the Files themselves are not changed once Parse returns.
 type recentCache struct {
 	mu    sync.Mutex
-	files [2]keptFile // guarded by mu; the most recent first
+	files [2]cachedFile // guarded by mu; the most recent first
 }
 
-// keptFile is a kept File and a private copy of the content it was built
+// cachedFile is a cached File and a private copy of the content it was built
 // from. A caller that changes the bytes it gave Parse afterwards changes
 // File.Content too; the copy shows that, and such a File is not used
 // again.
-type keptFile struct {
+type cachedFile struct {
 	f       *File
 	content []byte
 }
@@ -50,7 +50,7 @@ func (c *recentCache) add(f *File) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.files[0].f != f {
-		c.files[1], c.files[0] = c.files[0], keptFile{f: f, content: bytes.Clone(f.Content)}
+		c.files[1], c.files[0] = c.files[0], cachedFile{f: f, content: bytes.Clone(f.Content)}
 	}
 }
 
@@ -65,9 +65,9 @@ func (c *recentCache) match(f *File) *reuse {
 	files := c.files
 	c.mu.Unlock()
 	var best *reuse
-	for _, kept := range files {
-		old := kept.f
-		if old == nil || len(old.Instructions) == 0 || !bytes.Equal(old.Content, kept.content) {
+	for _, cached := range files {
+		old := cached.f
+		if old == nil || len(old.Instructions) == 0 || !bytes.Equal(old.Content, cached.content) {
 			continue
 		}
 		prefix := bytediff.CommonPrefix(old.Content, f.Content)

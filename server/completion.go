@@ -85,7 +85,7 @@ func (s *server) completionItemOf(m *position.Mapper, item *completion.Item) pro
 // CompletionResolve adds the documentation that Completion left out of an
 // item. It computes the completion again where the item came from, in the
 // current snapshot, and takes the documentation of the item with the same
-// label; when there is none, the item is returned unchanged.
+// label. Without such an item, it returns the item unchanged.
 func (s *server) CompletionResolve(ctx context.Context, params *protocol.CompletionItem) (*protocol.CompletionItem, error) {
 	raw, err := json.Marshal(params.Data)
 	if err != nil || params.Data == nil {

@@ -234,7 +234,7 @@ func (s *server) exit(_ context.Context, _ *noParams) error {
 // afterInitialized handles the initialized notification: it starts the
 // indexing, and beside it prepares the tables of the diagnostics, so that
 // the first diagnostics of a file do not wait for them. Both start only
-// now, after initialize has been answered, to keep the start fast.
+// now, after the initialize response is sent, to keep the start fast.
 func (s *server) afterInitialized(ctx context.Context, params *protocol.InitializedParams) error {
 	go func() {
 		defer s.recoverBackground("preparing the checks")

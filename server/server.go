@@ -68,7 +68,7 @@ const (
 	stateShutdown                     // shutdown done; only exit is accepted
 )
 
-// server answers the LSP methods listed in methods from a workspace
+// server handles the LSP methods listed in methods, reading a workspace
 // Session.
 type server struct {
 	opts    Options

@@ -93,9 +93,9 @@ type wireMessage struct {
 }
 
 // decodeMessage decodes body into a call, a notification or a response,
-// by the rules of jsonrpc2.DecodeMessage: a message with a method is a
-// call when it has an id and a notification otherwise, and one without a
-// method is a response, which needs an id; a version other than "2.0" is
+// by the rules of jsonrpc2.DecodeMessage. A message with a method is a
+// call when it has an id and a notification otherwise. One without a
+// method is a response, which needs an id. A version other than "2.0" is
 // an invalid request. It decodes with encoding/json
 // in one pass over body, where jsonrpc2.DecodeMessage allocates a
 // buffering decoder per message.
@@ -193,10 +193,10 @@ func (s *stream) Write(_ context.Context, msg jsonrpc2.Message) (int64, error) {
 	return s.writeFrame(data)
 }
 
-// encodeMessage returns the JSON of msg. The messages of jsonrpc2 encode
-// themselves; calling their MarshalJSON directly skips the pass in which
-// json.Marshal validates and compacts a Marshaler's output, which took as
-// long as encoding a large result.
+// encodeMessage returns the JSON of msg. It calls the MarshalJSON method
+// of jsonrpc2's messages directly, because json.Marshal would validate
+// and compact that output again, which took as long as encoding a large
+// result.
 func encodeMessage(msg jsonrpc2.Message) ([]byte, error) {
 	if m, ok := msg.(json.Marshaler); ok {
 		return m.MarshalJSON()

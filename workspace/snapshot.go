@@ -149,8 +149,8 @@ func (s *Snapshot) setTree(added, removed []string) {
 	}
 }
 
-// fileChanges is what one update changed in a Snapshot's files and file
-// list, with the state before it.
+// fileChanges is the record of one update's changes to a Snapshot's files
+// and file list, with the state before it.
 type fileChanges struct {
 	old   map[position.URI]*File // the File each changed URI had before; nil when it had none
 	paths []string               // OS paths that came into or left the folders' file list

@@ -37,9 +37,9 @@ func serve(ctx context.Context, args []string, stdin io.ReadCloser, stdout io.Wr
 }
 
 // serverGCPercent is the garbage collector's target for the server, in
-// place of Go's default of 100. A language server's live heap is small
-// and most of what it allocates per request is garbage at once, so a
-// lower target keeps its memory down (about 1.5 MB less on
+// place of Go's default of 100. A language server's live heap is small,
+// and most of what it allocates per request is garbage at once. So a
+// lower target keeps its memory down (about 1.4 MB less on
 // examples/inception) for a collection cost that the benchmarks do not
 // show.
 const serverGCPercent = 50

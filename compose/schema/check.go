@@ -36,10 +36,10 @@ type Problem struct {
 // no type or value problem, because compose would check the substituted
 // value. It returns an error only when the schema cannot be compiled.
 //
-// Each service is validated on its own and its result is kept by an
-// encoding of its value after merges and interpolation (appendTreeKey),
-// so an edit re-validates only the services it changes, and a service
-// whose result is kept is not decoded at all unless a problem is in it.
+// Each service is validated on its own, and its result is cached by an
+// encoding of its value after merges and interpolation (appendTreeKey).
+// So an edit re-validates only the services it changes, and a service
+// with a cached result is not decoded at all unless it has a problem.
 func Check(f *compose.File, lookup interp.Lookup) ([]Problem, error) {
 	if f.Root == nil {
 		return nil, nil

@@ -78,7 +78,7 @@ func (s *session) timeRequests(ctx context.Context, method Method) error {
 // never had before, until the server publishes diagnostics for it. The
 // first edit inserts the scenario's edit text and each later one replaces
 // the line the previous edit inserted with a new one, numbered, so that
-// a server cannot answer from a cache of earlier versions.
+// a server cannot reply from a cache of earlier versions.
 func (s *session) timeEdits(ctx context.Context) error {
 	if s.opts.Edits == 0 || s.sc.EditText == "" {
 		return nil
