@@ -169,6 +169,15 @@ func (d *diagnoser) allFiles(snap *workspace.Snapshot) []position.URI {
 	return uris
 }
 
+// publishedFrom reports whether the diagnostics last sent for u were
+// computed from snap, so computing them again would give the same list.
+func (d *diagnoser) publishedFrom(u position.URI, snap *workspace.Snapshot) bool {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	last, seen := d.last[u]
+	return seen && last.snapshot == snap.ID()
+}
+
 // publishFile publishes the diagnostics of one file from the current
 // Snapshot; always is false to skip an unchanged result.
 func (d *diagnoser) publishFile(ctx context.Context, u position.URI, always bool) {
@@ -179,6 +188,9 @@ func (d *diagnoser) publishFile(ctx context.Context, u position.URI, always bool
 // nothing when ctx is cancelled, when a newer Snapshot's diagnostics were
 // already sent for u, or, unless always is set, when they did not change.
 func (d *diagnoser) publish(ctx context.Context, snap *workspace.Snapshot, u position.URI, always bool) {
+	if !always && d.publishedFrom(u, snap) {
+		return // the file's own pass already sent this snapshot's result
+	}
 	var diags []*diagnostics.Diagnostic
 	version := int32(0)
 	if f := snap.File(u); f != nil {
