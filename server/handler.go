@@ -40,12 +40,16 @@ func (s *server) handle(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc
 	}
 
 	ctx, cancel := context.WithCancel(ctx)
+	// Readiness is read before the Snapshot: read after it, a request could
+	// keep a Snapshot from before the index that was built in between.
+	indexed := s.firstIndexBuilt()
 	ctx = withSnapshot(ctx, s.session.Snapshot())
 	s.requests.add(call.ID(), cancel)
 	go func() {
 		defer cancel()
 		defer s.requests.remove(call.ID())
-		if !s.awaitFirstIndex(ctx) {
+		if !indexed {
+			s.awaitFirstIndex(ctx)
 			ctx = withSnapshot(ctx, s.session.Snapshot())
 		}
 		s.run(ctx, reply, req, true)

@@ -165,17 +165,23 @@ func withSnapshot(ctx context.Context, snap *workspace.Snapshot) context.Context
 // index is built waits for it.
 const firstIndexWait = 10 * time.Second
 
-// awaitFirstIndex waits until the first index of the workspace folders is
-// built, ctx ends or firstIndexWait passes, and reports whether the index
-// was built before the request arrived. A request that arrives earlier
-// would see only the open documents and, for example, miss the service a
-// host name refers to.
-func (s *server) awaitFirstIndex(ctx context.Context) (wasReady bool) {
+// firstIndexBuilt reports whether the first index of the workspace
+// folders is built. The index's Snapshot is published before this turns
+// true, so a Snapshot taken after a true answer contains the index.
+func (s *server) firstIndexBuilt() bool {
 	select {
 	case <-s.indexed:
 		return true
 	default:
+		return false
 	}
+}
+
+// awaitFirstIndex waits until the first index of the workspace folders is
+// built, ctx ends or firstIndexWait passes. A request that arrives before
+// the index would see only the open documents and, for example, miss the
+// service a host name refers to.
+func (s *server) awaitFirstIndex(ctx context.Context) {
 	timer := time.NewTimer(firstIndexWait)
 	defer timer.Stop()
 	select {
@@ -184,7 +190,6 @@ func (s *server) awaitFirstIndex(ctx context.Context) (wasReady bool) {
 	case <-timer.C:
 		s.log.Warn("answering a request before the workspace index is built", "waited", firstIndexWait)
 	}
-	return false
 }
 
 // markIndexed records that the first index is built, or that there is
