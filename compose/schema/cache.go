@@ -6,8 +6,6 @@ import (
 	"slices"
 	"strconv"
 	"sync"
-
-	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
 // maxCachedResults bounds the validation results kept; the cache is
@@ -24,7 +22,7 @@ const (
 
 var (
 	leafCacheMu sync.Mutex
-	leafCache   = map[string][]*jsonschema.ValidationError{} // guarded by leafCacheMu; by cache key
+	leafCache   = map[string][]*violation{} // guarded by leafCacheMu; by cache key
 )
 
 // cachedLeaves returns the leaf errors of a document, with paths from its
@@ -32,7 +30,7 @@ var (
 // validation reads, so equal documents share one result and an edited
 // document never gets the result of its old content. The returned errors
 // must not be changed.
-func cachedLeaves(kind byte, value any) ([]*jsonschema.ValidationError, error) {
+func cachedLeaves(kind byte, value any) ([]*violation, error) {
 	encoded, ok := appendKey([]byte{kind}, value)
 	if !ok {
 		// A value the encoding does not know cannot be cached; validate it directly.
@@ -51,7 +49,7 @@ func cachedLeaves(kind byte, value any) ([]*jsonschema.ValidationError, error) {
 }
 
 // cachedResult returns the leaf errors kept for a cache key.
-func cachedResult(key string) ([]*jsonschema.ValidationError, bool) {
+func cachedResult(key string) ([]*violation, bool) {
 	leafCacheMu.Lock()
 	defer leafCacheMu.Unlock()
 	found, ok := leafCache[key]
@@ -59,25 +57,25 @@ func cachedResult(key string) ([]*jsonschema.ValidationError, bool) {
 }
 
 // storeResult keeps the leaf errors of a cache key.
-func storeResult(key string, found []*jsonschema.ValidationError) {
+func storeResult(key string, found []*violation) {
 	leafCacheMu.Lock()
 	defer leafCacheMu.Unlock()
 	if len(leafCache) >= maxCachedResults {
-		leafCache = map[string][]*jsonschema.ValidationError{}
+		leafCache = map[string][]*violation{}
 	}
 	leafCache[key] = found
 }
 
-func validateLeaves(kind byte, value any) ([]*jsonschema.ValidationError, error) {
-	validate := Validate
+func validateLeaves(kind byte, value any) ([]*violation, error) {
+	validate := validateDocument
 	if kind == keyService {
 		validate = validateService
 	}
-	verr, err := validate(value)
-	if err != nil || verr == nil {
+	found, err := validate(value)
+	if err != nil {
 		return nil, err
 	}
-	return leaves(verr), nil
+	return leavesOf(found), nil
 }
 
 // appendKey appends an encoding of v to buf. Two values get the same

@@ -3,8 +3,6 @@ package schema
 import (
 	"sort"
 
-	"github.com/santhosh-tekuri/jsonschema/v6"
-	"github.com/santhosh-tekuri/jsonschema/v6/kind"
 	"github.com/stackls/stackls/compose"
 	"github.com/stackls/stackls/compose/interp"
 	"github.com/stackls/stackls/position"
@@ -76,7 +74,7 @@ func Check(f *compose.File, lookup interp.Lookup) ([]Problem, error) {
 // those of each service of slots validated alone, with paths from the
 // document's root. It then fills in the services that the errors are
 // about, so that the document holds every value they quote.
-func (b *builder) validateByService(doc any, slots map[string]*serviceSlot) ([]*jsonschema.ValidationError, error) {
+func (b *builder) validateByService(doc any, slots map[string]*serviceSlot) ([]*violation, error) {
 	found, err := cachedLeaves(keyDocument, doc)
 	if err != nil {
 		return nil, err
@@ -107,7 +105,7 @@ func lookupMapping(doc any, key string) (map[string]any, bool) {
 
 // copyLeaves appends to out a copy of each of the cached leaves, with
 // prefix added to its path, so that callers may keep or change the paths.
-func copyLeaves(out, leaves []*jsonschema.ValidationError, prefix ...string) []*jsonschema.ValidationError {
+func copyLeaves(out, leaves []*violation, prefix ...string) []*violation {
 	for _, leaf := range leaves {
 		out = append(out, withPrefix(leaf, prefix...))
 	}
@@ -115,35 +113,44 @@ func copyLeaves(out, leaves []*jsonschema.ValidationError, prefix ...string) []*
 }
 
 // withPrefix returns a copy of e whose path starts with prefix.
-func withPrefix(e *jsonschema.ValidationError, prefix ...string) *jsonschema.ValidationError {
+func withPrefix(e *violation, prefix ...string) *violation {
 	copied := *e
-	copied.InstanceLocation = append(append([]string(nil), prefix...), e.InstanceLocation...)
+	copied.Path = append(append([]string(nil), prefix...), e.Path...)
 	return &copied
+}
+
+// leavesOf returns the leaves of each violation of list.
+func leavesOf(list []*violation) []*violation {
+	var out []*violation
+	for _, e := range list {
+		out = append(out, leaves(e)...)
+	}
+	return out
 }
 
 // leaves returns the errors of the tree that are worth reporting. For a
 // "oneOf" or "anyOf", it keeps the alternatives that got furthest into the
 // value, and, when every alternative fails on the value's type, one
 // synthesized type error that lists all the types they accept.
-func leaves(e *jsonschema.ValidationError) []*jsonschema.ValidationError {
-	switch e.ErrorKind.(type) {
-	case *kind.OneOf, *kind.AnyOf:
+func leaves(e *violation) []*violation {
+	switch e.Kind {
+	case violationOneOf, violationAnyOf:
 		return alternatives(e)
 	}
 	if len(e.Causes) == 0 {
-		return []*jsonschema.ValidationError{e}
+		return []*violation{e}
 	}
-	var out []*jsonschema.ValidationError
+	var out []*violation
 	for _, cause := range e.Causes {
 		out = append(out, leaves(cause)...)
 	}
 	return out
 }
 
-func alternatives(e *jsonschema.ValidationError) []*jsonschema.ValidationError {
+func alternatives(e *violation) []*violation {
 	var wantTypes []string
 	var got string
-	var best []*jsonschema.ValidationError
+	var best []*violation
 	bestDepth := -1
 	for _, cause := range e.Causes {
 		causeLeaves := leaves(cause)
@@ -164,30 +171,25 @@ func alternatives(e *jsonschema.ValidationError) []*jsonschema.ValidationError {
 		return best
 	}
 	if len(wantTypes) == 0 {
-		return []*jsonschema.ValidationError{e}
+		return []*violation{e}
 	}
-	return []*jsonschema.ValidationError{{
-		SchemaURL:        e.SchemaURL,
-		InstanceLocation: e.InstanceLocation,
-		ErrorKind:        &kind.Type{Got: got, Want: wantTypes},
-	}}
+	return []*violation{{Path: e.Path, Kind: violationType, Got: got, Want: wantTypes}}
 }
 
 // sameLocationType returns the type error of an alternative whose only
 // error is a wrong type of the value the alternative itself describes.
-func sameLocationType(parent *jsonschema.ValidationError, list []*jsonschema.ValidationError) (*kind.Type, bool) {
-	if len(list) != 1 || len(list[0].InstanceLocation) != len(parent.InstanceLocation) {
+func sameLocationType(parent *violation, list []*violation) (*violation, bool) {
+	if len(list) != 1 || len(list[0].Path) != len(parent.Path) || list[0].Kind != violationType {
 		return nil, false
 	}
-	t, ok := list[0].ErrorKind.(*kind.Type)
-	return t, ok
+	return list[0], true
 }
 
-func maxDepth(list []*jsonschema.ValidationError) int {
+func maxDepth(list []*violation) int {
 	depth := -1
 	for _, e := range list {
-		d := len(e.InstanceLocation)
-		if _, ok := e.ErrorKind.(*kind.AdditionalProperties); ok {
+		d := len(e.Path)
+		if e.Kind == violationAdditional {
 			d++
 		}
 		depth = max(depth, d)
@@ -197,13 +199,13 @@ func maxDepth(list []*jsonschema.ValidationError) int {
 
 // describe turns one leaf error into Problems placed on f's nodes. It
 // returns nil for a problem that interpolation hides.
-func describe(f *compose.File, in *Instance, e *jsonschema.ValidationError) []Problem {
-	path := e.InstanceLocation
+func describe(f *compose.File, in *Instance, e *violation) []Problem {
+	path := e.Path
 	loc := in.Locate(path)
-	switch k := e.ErrorKind.(type) {
-	case *kind.AdditionalProperties:
+	switch e.Kind {
+	case violationAdditional:
 		var out []Problem
-		for _, name := range k.Properties {
+		for _, name := range e.Properties {
 			if At(schemaPath(path)).AllowsProperty(name) {
 				continue
 			}
@@ -212,7 +214,7 @@ func describe(f *compose.File, in *Instance, e *jsonschema.ValidationError) []Pr
 			out = append(out, unknownProperty(f, child, path, name))
 		}
 		return out
-	case *kind.FalseSchema:
+	case violationFalse:
 		// unevaluatedProperties: false reports each extra property this way.
 		// When a branch of an "allOf" fails, the properties it defines count
 		// as unevaluated too, so only properties that no branch defines are kept.
@@ -220,20 +222,19 @@ func describe(f *compose.File, in *Instance, e *jsonschema.ValidationError) []Pr
 			return nil
 		}
 		return []Problem{unknownProperty(f, loc, path[:len(path)-1], path[len(path)-1])}
-	case *kind.Required:
+	case violationRequired:
 		span := f.NodeSpan(loc.Value)
 		if loc.Key != nil {
 			span = f.NodeSpan(loc.Key)
 		}
-		return []Problem{{Span: span, Kind: KindRequired, Path: path, Message: requiredMessage(path, k.Missing)}}
-	case *kind.Type:
-		hidden := loc.Unresolved || loc.Interpolated && castable(in.valueAt(path), k.Want)
-		if hidden && acceptsScalar(k.Want) {
+		return []Problem{{Span: span, Kind: KindRequired, Path: path, Message: requiredMessage(path, e.Missing)}}
+	case violationType:
+		hidden := loc.Unresolved || loc.Interpolated && castable(in.valueAt(path), e.Want)
+		if hidden && acceptsScalar(e.Want) {
 			return nil
 		}
-		return []Problem{{Span: f.NodeSpan(loc.Value), Kind: KindType, Path: path, Message: typeMessage(path, k.Got, k.Want)}}
-	case *kind.Enum, *kind.Const, *kind.Pattern, *kind.Format, *kind.Minimum, *kind.Maximum,
-		*kind.ExclusiveMinimum, *kind.ExclusiveMaximum, *kind.MinLength, *kind.MaxLength:
+		return []Problem{{Span: f.NodeSpan(loc.Value), Kind: KindType, Path: path, Message: typeMessage(path, e.Got, e.Want)}}
+	case violationEnum, violationPattern, violationMinimum, violationMaximum:
 		if loc.Unresolved {
 			return nil
 		}

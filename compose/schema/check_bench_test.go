@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/stackls/stackls/compose"
 	"github.com/stackls/stackls/compose/composetest"
 )
@@ -72,7 +71,7 @@ func BenchmarkCheckCold(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		leafCacheMu.Lock()
-		leafCache = map[string][]*jsonschema.ValidationError{}
+		leafCache = map[string][]*violation{}
 		leafCacheMu.Unlock()
 		if _, err := Check(f, benchLookup); err != nil {
 			b.Fatal(err)

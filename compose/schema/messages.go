@@ -5,13 +5,8 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/santhosh-tekuri/jsonschema/v6"
-	"github.com/santhosh-tekuri/jsonschema/v6/kind"
-	"golang.org/x/text/language"
-	"golang.org/x/text/message"
+	"strconv"
 )
-
-var printer = message.NewPrinter(language.English)
 
 // sections names the things that live under each top-level key.
 var sections = map[string]string{
@@ -174,18 +169,26 @@ func typeMessage(path []string, got string, want []string) string {
 	return fmt.Sprintf("%s must be %s, not %s", displayName(path), expected, typeNames[got])
 }
 
-func valueMessage(path []string, value any, e *jsonschema.ValidationError) string {
+func valueMessage(path []string, value any, e *violation) string {
 	shown := fmt.Sprint(value)
-	switch k := e.ErrorKind.(type) {
-	case *kind.Enum:
-		return fmt.Sprintf("`%s` is not a valid value of %s; expected one of: %s", shown, displayName(path), joinValues(k.Want))
-	case *kind.Pattern:
-		if words := patternWords(k.Want); len(words) > 0 {
+	switch e.Kind {
+	case violationEnum:
+		return fmt.Sprintf("`%s` is not a valid value of %s; expected one of: %s", shown, displayName(path), joinValues(e.Enum))
+	case violationPattern:
+		if words := patternWords(e.Pattern); len(words) > 0 {
 			return fmt.Sprintf("`%s` is not a valid value of %s; expected one of: %s", shown, displayName(path), strings.Join(words, ", "))
 		}
-		return fmt.Sprintf("`%s` is not a valid value of %s: it must match %s", shown, displayName(path), k.Want)
+		return fmt.Sprintf("`%s` is not a valid value of %s: it must match %s", shown, displayName(path), e.Pattern)
+	case violationMinimum:
+		return fmt.Sprintf("`%s` is too small for %s: the minimum is %s", shown, displayName(path), formatLimit(e.Limit))
+	case violationMaximum:
+		return fmt.Sprintf("`%s` is too large for %s: the maximum is %s", shown, displayName(path), formatLimit(e.Limit))
 	}
-	return fmt.Sprintf("invalid value `%s` of %s: %s", shown, displayName(path), e.ErrorKind.LocalizedString(printer))
+	return fmt.Sprintf("`%s` is not a valid value of %s", shown, displayName(path))
+}
+
+func formatLimit(f float64) string {
+	return strconv.FormatFloat(f, 'f', -1, 64)
 }
 
 func joinValues(values []any) string {
@@ -196,6 +199,14 @@ func joinValues(values []any) string {
 	return strings.Join(parts, ", ")
 }
 
-func otherMessage(path []string, e *jsonschema.ValidationError) string {
-	return fmt.Sprintf("%s: %s", displayName(path), e.ErrorKind.LocalizedString(printer))
+func otherMessage(path []string, e *violation) string {
+	switch e.Kind {
+	case violationUnique:
+		return fmt.Sprintf("%s must not repeat an entry: entries %d and %d are equal", displayName(path), e.Pair[0], e.Pair[1])
+	case violationOneOfMany:
+		return fmt.Sprintf("%s fits more than one of the forms the schema allows (%d and %d), and must fit exactly one", displayName(path), e.Pair[0], e.Pair[1])
+	case violationNotNumber:
+		return fmt.Sprintf("%s is not a number that JSON can represent", displayName(path))
+	}
+	return fmt.Sprintf("%s does not match the compose-spec schema", displayName(path))
 }

@@ -16,7 +16,7 @@ func TestPrepareConcurrentWithCheck(t *testing.T) {
 				errs[i] = Prepare()
 				return
 			}
-			_, errs[i] = Validate(map[string]any{"services": map[string]any{}})
+			_, errs[i] = validateDocument(map[string]any{"services": map[string]any{}})
 		}()
 	}
 	wg.Wait()

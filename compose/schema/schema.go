@@ -1,29 +1,34 @@
-// Package schema gives access to the compose-spec JSON schema that
-// compose-go embeds: validation of a compose document, and the
-// descriptions, properties and allowed values at a path for hover and
-// completion.
+// Package schema gives access to the compose-spec JSON schema: validation
+// of a compose document, and the descriptions, properties and allowed
+// values at a path for hover and completion.
 //
-// The schema is decoded and compiled on first use or by Prepare, at most
-// once per process, so starting the server does not compile it.
+// The schema is the one compose-go embeds, kept as compose-spec.json in
+// this package (TestSpecMatchesComposeGo keeps the copy equal). It is
+// decoded and compiled on first use or by Prepare, at most once per
+// process, so starting the server does not compile it.
 //
-// NOTE: importing github.com/santhosh-tekuri/jsonschema/v6 still costs
-// each start a few milliseconds and megabytes, because its init compiles
-// the JSON Schema metaschemas.
+// The validator is this package's own and implements the keywords that the
+// spec uses. The JSON Schema library github.com/santhosh-tekuri/jsonschema/v6
+// compiles every JSON Schema metaschema in its init, which cost each start
+// of the server about 3 ms and 2 MB. The tests use that library as the
+// reference that this validator must agree with.
 package schema
 
 import (
+	"bytes"
+	_ "embed"
+	"encoding/json"
 	"fmt"
-	"strings"
 	"sync"
-	"time"
 
-	composeschema "github.com/compose-spec/compose-go/v2/schema"
-	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/stackls/stackls/compose"
 )
 
-// resourceURL is the name the schema is registered under in the compiler.
-const resourceURL = "compose-spec.json"
+// specJSON is the compose-spec schema, a copy of the one compose-go
+// embeds (Apache License 2.0, The Compose Specification Authors).
+//
+//go:embed compose-spec.json
+var specJSON []byte
 
 var (
 	rawOnce sync.Once
@@ -31,25 +36,23 @@ var (
 	rawErr  error
 
 	compiledOnce    sync.Once
-	compiled        *jsonschema.Schema
-	compiledService *jsonschema.Schema // "#/$defs/service", to validate one service
+	compiled        *compiledSchema
+	compiledService *compiledSchema // "#/$defs/service", to validate one service
 	compiledErr     error
 
 	prepareOnce sync.Once
 	prepareErr  error
 )
 
-// document returns the decoded schema document.
+// document returns the decoded schema document. Numbers stay json.Number,
+// so that values are shown as the schema writes them.
 func document() (map[string]any, error) {
 	rawOnce.Do(func() {
-		doc, err := jsonschema.UnmarshalJSON(strings.NewReader(composeschema.Schema))
-		if err != nil {
+		dec := json.NewDecoder(bytes.NewReader(specJSON))
+		dec.UseNumber()
+		var m map[string]any
+		if err := dec.Decode(&m); err != nil {
 			rawErr = fmt.Errorf("decoding the compose-spec schema: %w", err)
-			return
-		}
-		m, ok := doc.(map[string]any)
-		if !ok {
-			rawErr = fmt.Errorf("the compose-spec schema is not a JSON object")
 			return
 		}
 		raw = m
@@ -95,72 +98,41 @@ volumes: {data: {}}
 `
 
 // compile returns the compiled schema.
-func compile() (*jsonschema.Schema, error) {
+func compile() (*compiledSchema, error) {
 	compiledOnce.Do(func() {
 		doc, err := document()
 		if err != nil {
 			compiledErr = err
 			return
 		}
-		compiler := jsonschema.NewCompiler()
-		if err := compiler.AddResource(resourceURL, doc); err != nil {
-			compiledErr = fmt.Errorf("adding the compose-spec schema: %w", err)
+		c := newSchemaCompiler(doc)
+		if compiled, err = c.compileRef("#"); err != nil {
+			compiledErr = fmt.Errorf("compiling the compose-spec schema: %w", err)
 			return
 		}
-		// compose-go registers the same format: a Go duration such as "10s".
-		compiler.RegisterFormat(&jsonschema.Format{Name: "duration", Validate: validateDuration})
-		compiled, compiledErr = compiler.Compile(resourceURL)
-		if compiledErr != nil {
-			compiledErr = fmt.Errorf("compiling the compose-spec schema: %w", compiledErr)
-			return
-		}
-		compiledService, compiledErr = compiler.Compile(resourceURL + "#/$defs/service")
-		if compiledErr != nil {
-			compiledErr = fmt.Errorf("compiling the service schema: %w", compiledErr)
+		if compiledService, err = c.compileRef("#/$defs/service"); err != nil {
+			compiledErr = fmt.Errorf("compiling the service schema: %w", err)
 		}
 	})
 	return compiled, compiledErr
 }
 
-func validateDuration(v any) error {
-	s, ok := v.(string)
-	if !ok {
-		return nil
-	}
-	if _, err := time.ParseDuration(s); err != nil {
-		return fmt.Errorf("invalid duration %q: %w", s, err)
-	}
-	return nil
-}
-
-// Validate validates a compose document decoded to JSON values
-// (map[string]any, []any, string, float64 or int, bool, nil). It returns
-// the validation error tree, nil when the document is valid, or an error
-// when the schema itself cannot be compiled.
-func Validate(instance any) (*jsonschema.ValidationError, error) {
+// validateDocument validates a compose document decoded to JSON values
+// (map[string]any, []any, string, int64, float64, bool, nil). It returns
+// the violations, nil when the document is valid, or an error when the
+// schema itself cannot be compiled.
+func validateDocument(instance any) ([]*violation, error) {
 	sch, err := compile()
 	if err != nil {
 		return nil, err
 	}
-	return validateWith(sch, instance)
+	return validateValue(sch, instance), nil
 }
 
 // validateService validates one service, decoded as for Validate.
-func validateService(instance any) (*jsonschema.ValidationError, error) {
+func validateService(instance any) ([]*violation, error) {
 	if _, err := compile(); err != nil {
 		return nil, err
 	}
-	return validateWith(compiledService, instance)
-}
-
-func validateWith(sch *jsonschema.Schema, instance any) (*jsonschema.ValidationError, error) {
-	err := sch.Validate(instance)
-	if err == nil {
-		return nil, nil
-	}
-	verr, ok := err.(*jsonschema.ValidationError)
-	if !ok {
-		return nil, fmt.Errorf("validating against the compose-spec schema: %w", err)
-	}
-	return verr, nil
+	return validateValue(compiledService, instance), nil
 }

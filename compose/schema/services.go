@@ -3,7 +3,6 @@ package schema
 import (
 	"sort"
 
-	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/stackls/stackls/compose"
 	"gopkg.in/yaml.v3"
 )
@@ -132,13 +131,13 @@ func (b *builder) detachedValue(n *yaml.Node) any {
 // serviceLeaves returns the leaf errors of each service of slots, in the
 // order of their names, with paths from the document's root. A service is
 // validated only when its key has no cached result.
-func (b *builder) serviceLeaves(slots map[string]*serviceSlot) ([]*jsonschema.ValidationError, error) {
+func (b *builder) serviceLeaves(slots map[string]*serviceSlot) ([]*violation, error) {
 	names := make([]string, 0, len(slots))
 	for name := range slots {
 		names = append(names, name)
 	}
 	sort.Strings(names)
-	var out []*jsonschema.ValidationError
+	var out []*violation
 	for _, name := range names {
 		slot := slots[name]
 		found, ok := cachedResult(slot.key)
@@ -159,11 +158,11 @@ func (b *builder) serviceLeaves(slots map[string]*serviceSlot) ([]*jsonschema.Va
 // each service that a leaf error is about, in place of its empty mapping,
 // so that messages can quote values. A leaf about the whole document or
 // the services mapping gets every service filled in.
-func (b *builder) fillServices(services map[string]any, slots map[string]*serviceSlot, found []*jsonschema.ValidationError) {
+func (b *builder) fillServices(services map[string]any, slots map[string]*serviceSlot, found []*violation) {
 	all := false
 	needed := map[string]bool{}
 	for _, leaf := range found {
-		path := leaf.InstanceLocation
+		path := leaf.Path
 		switch {
 		case len(path) == 0 || len(path) == 1 && path[0] == "services":
 			all = true

@@ -9,7 +9,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/stackls/stackls/compose"
 )
 
@@ -23,15 +22,13 @@ func checkEagerly(f *compose.File, lookup func(string) (string, bool)) ([]Proble
 	}
 	root, ok := in.Value.(map[string]any)
 	services, hasServices := root["services"].(map[string]any)
-	var found []*jsonschema.ValidationError
+	var found []*violation
 	if !ok || !hasServices {
-		verr, err := Validate(in.Value)
+		verr, err := validateDocument(in.Value)
 		if err != nil {
 			return nil, err
 		}
-		if verr != nil {
-			found = leaves(verr)
-		}
+		found = leavesOf(verr)
 	} else {
 		shallow := map[string]any{}
 		for k, v := range root {
@@ -47,23 +44,19 @@ func checkEagerly(f *compose.File, lookup func(string) (string, bool)) ([]Proble
 			}
 		}
 		shallow["services"] = emptied
-		verr, err := Validate(shallow)
+		verr, err := validateDocument(shallow)
 		if err != nil {
 			return nil, err
 		}
-		if verr != nil {
-			found = leaves(verr)
-		}
+		found = leavesOf(verr)
 		sort.Strings(names)
 		for _, name := range names {
 			verr, err := validateService(services[name])
 			if err != nil {
 				return nil, err
 			}
-			if verr != nil {
-				for _, leaf := range leaves(verr) {
-					found = append(found, withPrefix(leaf, "services", name))
-				}
+			for _, leaf := range leavesOf(verr) {
+				found = append(found, withPrefix(leaf, "services", name))
 			}
 		}
 	}
