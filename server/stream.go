@@ -193,15 +193,40 @@ func (s *stream) Write(_ context.Context, msg jsonrpc2.Message) (int64, error) {
 	return s.writeFrame(data)
 }
 
-// encodeMessage returns the JSON of msg. It calls the MarshalJSON method
-// of jsonrpc2's messages directly, because json.Marshal would validate
-// and compact that output again, which took as long as encoding a large
-// result.
+// encodeMessage returns the JSON of msg. A successful response is
+// written around its result, which jsonrpc2 has already encoded, because
+// Response.MarshalJSON would parse that result again to validate it.
+// Other messages use the MarshalJSON method of jsonrpc2's messages
+// directly, because json.Marshal would validate and compact that output
+// again.
 func encodeMessage(msg jsonrpc2.Message) ([]byte, error) {
+	if r, ok := msg.(*jsonrpc2.Response); ok && r.Err() == nil {
+		return encodeResult(r)
+	}
 	if m, ok := msg.(json.Marshaler); ok {
 		return m.MarshalJSON()
 	}
 	return json.Marshal(msg)
+}
+
+// encodeResult returns the JSON of a successful response. An empty
+// result is null.
+func encodeResult(r *jsonrpc2.Response) ([]byte, error) {
+	id := r.ID()
+	idJSON, err := id.MarshalJSON()
+	if err != nil {
+		return nil, fmt.Errorf("encoding response id: %w", err)
+	}
+	result := r.Result()
+	if len(result) == 0 {
+		result = json.RawMessage("null")
+	}
+	out := make([]byte, 0, len(`{"jsonrpc":"2.0","id":,"result":}`)+len(idJSON)+len(result))
+	out = append(out, `{"jsonrpc":"2.0","id":`...)
+	out = append(out, idJSON...)
+	out = append(out, `,"result":`...)
+	out = append(out, result...)
+	return append(out, '}'), nil
 }
 
 // writeError sends an error response with a null id, as JSON-RPC 2.0
