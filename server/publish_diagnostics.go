@@ -34,6 +34,12 @@ type diagnoser struct {
 
 	mu        sync.Mutex
 	passes    map[position.URI]*pass // guarded by mu; pending or running per-file passes
+	// urgent counts the per-file passes that are pending or running. The
+	// workspace pass waits between files while it is above zero, so that
+	// the files the user opens and edits get their diagnostics first.
+	// urgentDone is closed when urgent drops to zero. Both are guarded by mu.
+	urgent     int
+	urgentDone chan struct{}
 	workspace *pass                  // guarded by mu; pending or running workspace pass
 	last      map[position.URI]published
 	stopped   bool // guarded by mu
@@ -48,6 +54,7 @@ type diagnoser struct {
 type pass struct {
 	timer  *time.Timer
 	cancel context.CancelFunc
+	urgent bool // counted in diagnoser.urgent until it ends
 }
 
 // published is the record of the last publish for one file, guarded by
@@ -69,6 +76,17 @@ func newDiagnoser(s *server) *diagnoser {
 // them. Each call cancels the earlier pending or running pass of the same
 // file.
 func (d *diagnoser) changed(uris ...position.URI) {
+	d.changedAfter(d.delay, uris...)
+}
+
+// opened schedules the pass of a file the client opened without waiting
+// for more changes: an open is not part of a burst of edits.
+func (d *diagnoser) opened(u position.URI) {
+	d.changedAfter(0, u)
+}
+
+// changedAfter is changed with the delay of the per-file passes.
+func (d *diagnoser) changedAfter(delay time.Duration, uris ...position.URI) {
 	if d.s.clientInfo().pull {
 		return
 	}
@@ -79,22 +97,31 @@ func (d *diagnoser) changed(uris ...position.URI) {
 	}
 	for _, u := range uris {
 		if old := d.passes[u]; old != nil {
-			old.stop()
+			d.stopPass(old)
 		}
-		d.passes[u] = d.schedule(d.delay, func(ctx context.Context) { d.publishFile(ctx, u, true) })
+		d.beginUrgent()
+		d.passes[u] = d.schedule(delay, true, func(ctx context.Context) { d.publishFile(ctx, u, true) })
 	}
 	if d.workspace != nil {
-		d.workspace.stop()
+		d.stopPass(d.workspace)
 	}
-	d.workspace = d.schedule(d.delay*workspaceDelayFactor, d.publishWorkspace)
+	d.workspace = d.schedule(d.delay*workspaceDelayFactor, false, d.publishWorkspace)
 }
 
-// schedule runs work after delay under a context that stop cancels. The
-// caller holds mu.
-func (d *diagnoser) schedule(delay time.Duration, work func(ctx context.Context)) *pass {
+// schedule runs work after delay under a context that stopPass cancels.
+// An urgent pass is one that beginUrgent counted, and it is uncounted
+// when it ends. The caller holds mu.
+func (d *diagnoser) schedule(delay time.Duration, urgent bool, work func(ctx context.Context)) *pass {
 	ctx, cancel := context.WithCancel(d.s.ctx)
-	p := &pass{cancel: cancel}
+	p := &pass{cancel: cancel, urgent: urgent}
 	p.timer = time.AfterFunc(delay, func() {
+		defer func() {
+			if urgent {
+				d.mu.Lock()
+				d.endUrgent()
+				d.mu.Unlock()
+			}
+		}()
 		defer cancel()
 		defer d.s.recoverBackground("diagnostics")
 		work(ctx)
@@ -102,9 +129,45 @@ func (d *diagnoser) schedule(delay time.Duration, work func(ctx context.Context)
 	return p
 }
 
-func (p *pass) stop() {
-	p.timer.Stop()
+// stopPass cancels p. A pass stopped before it started is uncounted at
+// once, and a running one when its work returns. The caller holds mu.
+func (d *diagnoser) stopPass(p *pass) {
+	if p.timer.Stop() && p.urgent {
+		d.endUrgent()
+	}
 	p.cancel()
+}
+
+// beginUrgent counts a new per-file pass. The caller holds mu.
+func (d *diagnoser) beginUrgent() {
+	if d.urgent == 0 {
+		d.urgentDone = make(chan struct{})
+	}
+	d.urgent++
+}
+
+// endUrgent uncounts a per-file pass that ended. The caller holds mu.
+func (d *diagnoser) endUrgent() {
+	d.urgent--
+	if d.urgent == 0 {
+		close(d.urgentDone)
+	}
+}
+
+// waitUrgent returns when no per-file pass is pending or running, or when
+// ctx is done.
+func (d *diagnoser) waitUrgent(ctx context.Context) {
+	d.mu.Lock()
+	if d.urgent == 0 {
+		d.mu.Unlock()
+		return
+	}
+	done := d.urgentDone
+	d.mu.Unlock()
+	select {
+	case <-done:
+	case <-ctx.Done():
+	}
 }
 
 // stop cancels every pass; later changes schedule none.
@@ -113,10 +176,10 @@ func (d *diagnoser) stop() {
 	defer d.mu.Unlock()
 	d.stopped = true
 	for _, p := range d.passes {
-		p.stop()
+		d.stopPass(p)
 	}
 	if d.workspace != nil {
-		d.workspace.stop()
+		d.stopPass(d.workspace)
 	}
 }
 
@@ -139,6 +202,7 @@ func (d *diagnoser) publishWorkspace(ctx context.Context) {
 		affected = d.allFiles(snap)
 	}
 	for _, u := range affected {
+		d.waitUrgent(ctx)
 		if ctx.Err() != nil {
 			return
 		}

@@ -18,7 +18,7 @@ func (s *server) DidOpen(_ context.Context, params *protocol.DidOpenTextDocument
 	doc := params.TextDocument
 	s.session.Open(u, string(doc.LanguageID), doc.Version, []byte(doc.Text))
 	s.logSkipped()
-	s.diagnostics.changed(u)
+	s.diagnostics.opened(u)
 	return nil
 }
 
