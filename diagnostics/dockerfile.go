@@ -26,6 +26,8 @@ func dockerfileDiagnostics(ctx context.Context, snap *workspace.Snapshot, f *wor
 		return nil
 	}
 	c := newDockerChecker(ctx, snap, f, df)
+	stopWarming := warmDockerfile(ctx, snap, f, c)
+	defer stopWarming()
 	c.parseErrors()
 	steps := []func(){c.instructionChecks, c.stageChecks, c.fromChecks, c.dispatchChecks, c.copyIgnoredFiles, c.ownRules, c.runChecks}
 	for _, step := range steps {

@@ -100,3 +100,23 @@ func BenchmarkDockerfileEdit(b *testing.B) {
 	at := strings.Index(src, "\nARG APP_VERSION\n") + 1
 	benchmarkDockerfile(b, false, src, src[:at]+"RUN echo bench-edit\n"+src[at:])
 }
+
+// BenchmarkDockerfileFirstCheck measures the first check of a 5,000-line
+// Dockerfile that is parsed already, as when an editor opens a file that
+// the workspace index read: the diagnostics caches are empty, the parse
+// is not repeated.
+func BenchmarkDockerfileFirstCheck(b *testing.B) {
+	ws := testws.New(b, "-- Dockerfile --\n"+testws.LongDockerfile(5000))
+	uri := ws.URI("Dockerfile")
+	snap := ws.Snapshot()
+	File(context.Background(), snap, uri)
+	b.ReportAllocs()
+	for b.Loop() {
+		parsedInstructions.reset()
+		runAnalyses.reset()
+		imageRefs.reset()
+		if diags := File(context.Background(), snap, uri); len(diags) > 0 && diags[0].Severity == Error {
+			b.Fatalf("unexpected error: %s", diags[0].Message)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package diagnostics
 import (
 	"context"
 	"fmt"
+	"math"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -120,6 +121,27 @@ func TestDockerfileDiagnosticsCached(t *testing.T) {
 	for g := 0; g < 4; g++ {
 		if msg := <-errs; msg != "" {
 			t.Error(msg)
+		}
+	}
+}
+
+// TestWarmedCheckMatchesUnwarmed checks that filling the caches on a
+// second goroutine gives the diagnostics of a check that fills them
+// alone, for each version of a Dockerfile, from empty caches.
+func TestWarmedCheckMatchesUnwarmed(t *testing.T) {
+	saved := minWarmInstructions
+	defer func() { minWarmInstructions = saved }()
+	uri := position.URIFromPath(filepath.Join(t.TempDir(), "Dockerfile"))
+	check := func(threshold int, content string) string {
+		minWarmInstructions = threshold
+		resetDockerfileCaches()
+		snap := workspace.NewSession().Open(uri, "dockerfile", 1, []byte(content))
+		return describeAll(File(context.Background(), snap, uri))
+	}
+	for i, v := range dockerfileVersions() {
+		want := check(math.MaxInt, v)
+		if got := check(1, v); got != want {
+			t.Errorf("version %d:\nwant\n%s\ngot\n%s", i, want, got)
 		}
 	}
 }
