@@ -1,0 +1,87 @@
+package server
+
+import (
+	"context"
+	"log/slog"
+	"testing"
+	"time"
+)
+
+// TestWorkspacePassWaitsForFilePasses checks that the workspace pass waits
+// while a file's pass is pending, and goes on once it ends or is stopped.
+func TestWorkspacePassWaitsForFilePasses(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	s := &server{ctx: ctx, log: slog.New(slog.DiscardHandler)}
+	d := &diagnoser{s: s}
+
+	d.waitUrgent(ctx) // nothing pending: returns at once
+
+	d.mu.Lock()
+	d.beginUrgent()
+	p := d.schedule(time.Hour, true, func(context.Context) {})
+	d.mu.Unlock()
+
+	waited := make(chan struct{})
+	go func() {
+		d.waitUrgent(ctx)
+		close(waited)
+	}()
+	select {
+	case <-waited:
+		t.Fatal("waitUrgent returned while a file pass was pending")
+	case <-time.After(20 * time.Millisecond):
+	}
+
+	d.mu.Lock()
+	d.stopPass(p)
+	pending := d.urgent
+	d.mu.Unlock()
+	if pending != 0 {
+		t.Errorf("urgent = %d after the pending pass was stopped, want 0", pending)
+	}
+	select {
+	case <-waited:
+	case <-time.After(5 * time.Second):
+		t.Fatal("waitUrgent still waits after the pass was stopped")
+	}
+}
+
+// TestFilePassEndsItsCount checks that a file pass that runs is uncounted
+// when its work returns, and that stopping it afterwards does not
+// uncount it twice.
+func TestFilePassEndsItsCount(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	s := &server{ctx: ctx, log: slog.New(slog.DiscardHandler)}
+	d := &diagnoser{s: s}
+
+	ran := make(chan struct{})
+	d.mu.Lock()
+	d.beginUrgent()
+	p := d.schedule(0, true, func(context.Context) { close(ran) })
+	d.mu.Unlock()
+	<-ran
+
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		d.mu.Lock()
+		pending := d.urgent
+		d.mu.Unlock()
+		if pending == 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("urgent = %d after the pass ran, want 0", pending)
+		}
+		time.Sleep(time.Millisecond)
+	}
+
+	d.mu.Lock()
+	d.stopPass(p)
+	pending := d.urgent
+	d.mu.Unlock()
+	if pending != 0 {
+		t.Errorf("urgent = %d after stopping a finished pass, want 0", pending)
+	}
+}
