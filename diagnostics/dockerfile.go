@@ -73,6 +73,22 @@ type dockerChecker struct {
 	refs []dockerfile.VarRef // the references of one instruction, reused between instructions
 
 	shellParsers map[syntax.LangVariant]*syntax.Parser // by dialect, reused between scripts
+
+	// polls counts the calls of cancelled, which reads ctx only on every
+	// cancelPollInterval-th call.
+	polls int
+}
+
+// cancelPollInterval is how many instructions a check walks between two
+// reads of its context.
+const cancelPollInterval = 64
+
+// cancelled reports whether the check's context is done, reading it once
+// per cancelPollInterval calls, so that a check of a large file that a
+// newer change made useless stops within a few instructions.
+func (c *dockerChecker) cancelled() bool {
+	c.polls++
+	return c.polls%cancelPollInterval == 0 && c.ctx.Err() != nil
 }
 
 func newDockerChecker(ctx context.Context, snap *workspace.Snapshot, f *workspace.File, df *dockerfile.File) *dockerChecker {

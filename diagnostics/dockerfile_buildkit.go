@@ -39,6 +39,9 @@ type capturedWarning struct{ rule, msg string }
 // experimental InvalidDefinitionDescription) at the offending word.
 func (c *dockerChecker) instructionChecks() {
 	for _, in := range c.df.Instructions {
+		if c.cancelled() {
+			return
+		}
 		if in.Node == nil {
 			continue
 		}

@@ -68,6 +68,14 @@ func (c *resultCache[K, V]) cell(key K) *cacheCell[K, V] {
 	return cell
 }
 
+// has reports whether the cache has a cell for key, computed or being
+// computed. It does not move the cell to the current generation.
+func (c *resultCache[K, V]) has(key K) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.cur[key] != nil || c.old[key] != nil
+}
+
 // reset empties the cache, for tests and benchmarks that start cold.
 func (c *resultCache[K, V]) reset() {
 	c.mu.Lock()

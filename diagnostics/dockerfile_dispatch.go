@@ -43,10 +43,11 @@ func (c *dockerChecker) dispatchChecks() {
 			state.external = !strings.EqualFold(st.Image, "scratch")
 		}
 		states[i] = state
-		c.df.WalkStage(i, func(in *dockerfile.Instruction, env *dockerfile.Env) {
+		c.df.WalkStageWhile(i, func(in *dockerfile.Instruction, env *dockerfile.Env) bool {
 			if in.Node != nil {
 				c.dispatchInstruction(in, env, state)
 			}
+			return !c.cancelled()
 		})
 	}
 }

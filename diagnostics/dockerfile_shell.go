@@ -52,13 +52,14 @@ func (c *dockerChecker) runChecks() {
 			return
 		}
 		shell := starts[i]
-		c.df.WalkStage(i, func(in *dockerfile.Instruction, env *dockerfile.Env) {
+		c.df.WalkStageWhile(i, func(in *dockerfile.Instruction, env *dockerfile.Env) bool {
 			if in.Keyword == "SHELL" && in.JSONForm {
 				shell = newStageShell(wordValues(in.Args))
 			}
 			if in.Keyword == "RUN" && !in.JSONForm && in.Node != nil {
 				c.checkRun(in, shell, env)
 			}
+			return !c.cancelled()
 		})
 	}
 }

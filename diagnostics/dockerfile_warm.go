@@ -4,6 +4,8 @@ import (
 	"context"
 	"sync/atomic"
 
+	"github.com/stackls/stackls/dockerfile"
+
 	"github.com/stackls/stackls/workspace"
 )
 
@@ -21,7 +23,7 @@ var minWarmInstructions = 200
 // a large file on two cores. The returned function stops the goroutine;
 // results it already stored stay cached for the next check.
 func warmDockerfile(ctx context.Context, snap *workspace.Snapshot, f *workspace.File, c *dockerChecker) (stop func()) {
-	if len(c.df.Instructions) < minWarmInstructions {
+	if len(c.df.Instructions) < minWarmInstructions || warmedBefore(c) {
 		return func() {}
 	}
 	var stopped atomic.Bool
@@ -36,6 +38,20 @@ func warmDockerfile(ctx context.Context, snap *workspace.Snapshot, f *workspace.
 		helper.warmInstructionParses(&stopped)
 	}()
 	return func() { stopped.Store(true) }
+}
+
+// warmedBefore reports whether the instruction parses of c's file are
+// cached already, as after an edit of a file checked before: the first,
+// middle and last instructions are. Warming would then only contend with
+// the check for the cache's lock.
+func warmedBefore(c *dockerChecker) bool {
+	list := c.df.Instructions
+	for _, in := range []*dockerfile.Instruction{list[0], list[len(list)/2], list[len(list)-1]} {
+		if in.Node != nil && in.Node.Next != nil && !parsedInstructions.has(instructionKey{node: in.Node.Next, lint: c.lintKey}) {
+			return false
+		}
+	}
+	return true
 }
 
 // warmRunAnalyses computes the analysis of each shell-form RUN, with the

@@ -257,13 +257,24 @@ func (f *File) findBaseStage(st *Stage, global *Env) *Stage {
 // variables in scope just before it. fn must not keep env: the walk
 // updates it in place after fn returns.
 func (f *File) WalkStage(i int, fn func(in *Instruction, env *Env)) {
+	f.WalkStageWhile(i, func(in *Instruction, env *Env) bool {
+		fn(in, env)
+		return true
+	})
+}
+
+// WalkStageWhile is WalkStage that stops after the first instruction for
+// which fn returns false.
+func (f *File) WalkStageWhile(i int, fn func(in *Instruction, env *Env) bool) {
 	if i < 0 || i >= len(f.Stages) {
 		return
 	}
 	f.GlobalEnv()
 	env := f.stageStart(i)
 	for _, in := range f.Stages[i].Instructions {
-		fn(in, env)
+		if !fn(in, env) {
+			return
+		}
 		f.addBindings(in, env)
 	}
 }
