@@ -67,7 +67,7 @@ func (s *server) indexWorkspace(ctx context.Context, folders []string) {
 		s.log.Info("index built", "files", done.Files, "duration", time.Since(start))
 		end(summary)
 		s.logMessage(ctx, protocol.MessageTypeInfo, summary)
-		s.diagnostics.publishWorkspace(ctx)
+		s.diagnostics.publishIndexed(ctx)
 	}
 	if err := s.conn.Notify(ctx, IndexedMethod, &done); err != nil {
 		s.log.Debug("sending the indexed notification failed", "error", err)

@@ -32,15 +32,18 @@ type diagnoser struct {
 	s     *server
 	delay time.Duration
 
-	mu        sync.Mutex
-	passes    map[position.URI]*pass // guarded by mu; pending or running per-file passes
+	mu     sync.Mutex
+	passes map[position.URI]*pass // guarded by mu; pending or running per-file passes
 	// urgent counts the per-file passes that are pending or running. The
 	// workspace pass waits between files while it is above zero, so that
 	// the files the user opens and edits get their diagnostics first.
 	// urgentDone is closed when urgent drops to zero. Both are guarded by mu.
 	urgent     int
 	urgentDone chan struct{}
-	workspace *pass                  // guarded by mu; pending or running workspace pass
+	// indexPass is the running workspace pass that follows a new index,
+	// or nil. Guarded by mu.
+	indexPass *indexPass
+	workspace *pass // guarded by mu; pending or running workspace pass
 	last      map[position.URI]published
 	stopped   bool // guarded by mu
 	// checked is the ID of the Snapshot of the last workspace pass that
@@ -48,6 +51,11 @@ type diagnoser struct {
 	checked uint64
 
 	sendMu sync.Mutex // serializes publishing so a newer snapshot's result goes last
+}
+
+// indexPass is a workspace pass that publishIndexed runs.
+type indexPass struct {
+	cancel context.CancelFunc
 }
 
 // pass is one scheduled diagnostics computation.
@@ -104,6 +112,9 @@ func (d *diagnoser) changedAfter(delay time.Duration, uris ...position.URI) {
 	}
 	if d.workspace != nil {
 		d.stopPass(d.workspace)
+	}
+	if d.indexPass != nil {
+		d.indexPass.cancel()
 	}
 	d.workspace = d.schedule(d.delay*workspaceDelayFactor, false, d.publishWorkspace)
 }
@@ -181,6 +192,26 @@ func (d *diagnoser) stop() {
 	if d.workspace != nil {
 		d.stopPass(d.workspace)
 	}
+}
+
+// publishIndexed runs the workspace pass that follows a new index. The
+// next change cancels it, because the change schedules its own file's
+// pass first and a workspace pass after it, which starts over.
+func (d *diagnoser) publishIndexed(ctx context.Context) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	mine := &indexPass{cancel: cancel}
+	d.mu.Lock()
+	d.indexPass = mine
+	d.mu.Unlock()
+	defer func() {
+		d.mu.Lock()
+		if d.indexPass == mine {
+			d.indexPass = nil
+		}
+		d.mu.Unlock()
+	}()
+	d.publishWorkspace(ctx)
 }
 
 // publishWorkspace publishes the diagnostics of the files of the current

@@ -5,6 +5,8 @@ import (
 	"log/slog"
 	"testing"
 	"time"
+
+	"github.com/stackls/stackls/position"
 )
 
 // TestWorkspacePassWaitsForFilePasses checks that the workspace pass waits
@@ -84,4 +86,23 @@ func TestFilePassEndsItsCount(t *testing.T) {
 	if pending != 0 {
 		t.Errorf("urgent = %d after stopping a finished pass, want 0", pending)
 	}
+}
+
+// TestChangeCancelsIndexPass checks that a change cancels the workspace
+// pass that follows a new index, since the change schedules one after it.
+func TestChangeCancelsIndexPass(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	s := &server{ctx: ctx, log: slog.New(slog.DiscardHandler)}
+	s.client.Store(&clientState{})
+	d := &diagnoser{s: s, delay: time.Hour, passes: map[position.URI]*pass{}}
+
+	passCtx, passCancel := context.WithCancel(ctx)
+	defer passCancel()
+	d.indexPass = &indexPass{cancel: passCancel}
+	d.changed(position.URIFromPath("/w/compose.yaml"))
+	if passCtx.Err() == nil {
+		t.Error("the index pass is still running after a change")
+	}
+	d.stop()
 }

@@ -193,15 +193,20 @@ func (s *stream) Write(_ context.Context, msg jsonrpc2.Message) (int64, error) {
 	return s.writeFrame(data)
 }
 
-// encodeMessage returns the JSON of msg. A successful response is
-// written around its result, which jsonrpc2 has already encoded, because
-// Response.MarshalJSON would parse that result again to validate it.
-// Other messages use the MarshalJSON method of jsonrpc2's messages
-// directly, because json.Marshal would validate and compact that output
-// again.
+// encodeMessage returns the JSON of msg. A successful response and a
+// notification are written around their result or params, which jsonrpc2
+// has already encoded, because their MarshalJSON would parse that JSON
+// again to validate it. Other messages use the MarshalJSON method of
+// jsonrpc2's messages directly, because json.Marshal would validate and
+// compact that output again.
 func encodeMessage(msg jsonrpc2.Message) ([]byte, error) {
-	if r, ok := msg.(*jsonrpc2.Response); ok && r.Err() == nil {
-		return encodeResult(r)
+	switch m := msg.(type) {
+	case *jsonrpc2.Response:
+		if m.Err() == nil {
+			return encodeResult(m)
+		}
+	case *jsonrpc2.Notification:
+		return encodeNotification(m)
 	}
 	if m, ok := msg.(json.Marshaler); ok {
 		return m.MarshalJSON()
@@ -226,6 +231,24 @@ func encodeResult(r *jsonrpc2.Response) ([]byte, error) {
 	out = append(out, idJSON...)
 	out = append(out, `,"result":`...)
 	out = append(out, result...)
+	return append(out, '}'), nil
+}
+
+// encodeNotification returns the JSON of a notification. Empty params
+// are left out, as jsonrpc2 leaves them out.
+func encodeNotification(n *jsonrpc2.Notification) ([]byte, error) {
+	method, err := json.Marshal(n.Method())
+	if err != nil {
+		return nil, fmt.Errorf("encoding notification method: %w", err)
+	}
+	params := n.Params()
+	out := make([]byte, 0, len(`{"jsonrpc":"2.0","method":,"params":}`)+len(method)+len(params))
+	out = append(out, `{"jsonrpc":"2.0","method":`...)
+	out = append(out, method...)
+	if len(params) > 0 {
+		out = append(out, `,"params":`...)
+		out = append(out, params...)
+	}
 	return append(out, '}'), nil
 }
 

@@ -35,13 +35,27 @@ func TestEncodeMessageMatchesJSONRPC2(t *testing.T) {
 	}
 }
 
-func assertSameJSON(t *testing.T, resp *jsonrpc2.Response) {
+// TestEncodeNotificationMatchesJSONRPC2 checks the same for notifications.
+func TestEncodeNotificationMatchesJSONRPC2(t *testing.T) {
+	for _, params := range []any{nil, map[string]any{"uri": "file:///a", "diagnostics": []any{}}, []string{"é"}} {
+		n, err := jsonrpc2.NewNotification("textDocument/publishDiagnostics", params)
+		if err != nil {
+			t.Fatal(err)
+		}
+		assertSameJSON(t, n)
+	}
+}
+
+func assertSameJSON(t *testing.T, msg interface {
+	jsonrpc2.Message
+	MarshalJSON() ([]byte, error)
+}) {
 	t.Helper()
-	got, err := encodeMessage(resp)
+	got, err := encodeMessage(msg)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, err := resp.MarshalJSON()
+	want, err := msg.MarshalJSON()
 	if err != nil {
 		t.Fatal(err)
 	}
