@@ -4,9 +4,8 @@ import (
 	"context"
 	"slices"
 
-	"go.lsp.dev/protocol"
-
 	"github.com/stackls/stackls/diagnostics"
+	"github.com/stackls/stackls/server/protocol"
 )
 
 // CodeAction returns the quick fixes of the diagnostics that overlap the

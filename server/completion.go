@@ -6,10 +6,9 @@ import (
 	"fmt"
 	"slices"
 
-	"go.lsp.dev/protocol"
-
 	"github.com/stackls/stackls/completion"
 	"github.com/stackls/stackls/position"
+	"github.com/stackls/stackls/server/protocol"
 )
 
 // Completion returns the proposals at the position; an empty list when

@@ -3,9 +3,8 @@ package server
 import (
 	"os"
 
-	"go.lsp.dev/protocol"
-
 	"github.com/stackls/stackls/position"
+	"github.com/stackls/stackls/server/protocol"
 	"github.com/stackls/stackls/workspace"
 )
 

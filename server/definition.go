@@ -3,9 +3,8 @@ package server
 import (
 	"context"
 
-	"go.lsp.dev/protocol"
-
 	"github.com/stackls/stackls/navigation"
+	"github.com/stackls/stackls/server/protocol"
 )
 
 // Definition returns where the name at the position is defined, or null.

@@ -3,9 +3,8 @@ package server
 import (
 	"context"
 
-	"go.lsp.dev/protocol"
-
 	"github.com/stackls/stackls/navigation"
+	"github.com/stackls/stackls/server/protocol"
 )
 
 // DocumentHighlight returns the occurrences, in the same file, of the name

@@ -3,9 +3,8 @@ package server
 import (
 	"context"
 
-	"go.lsp.dev/protocol"
-
 	"github.com/stackls/stackls/navigation"
+	"github.com/stackls/stackls/server/protocol"
 )
 
 // DocumentLink returns the paths and URLs of the document that open a

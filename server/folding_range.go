@@ -3,8 +3,7 @@ package server
 import (
 	"context"
 
-	"go.lsp.dev/protocol"
-
+	"github.com/stackls/stackls/server/protocol"
 	"github.com/stackls/stackls/symbols"
 )
 

@@ -3,10 +3,9 @@ package server
 import (
 	"context"
 
-	"go.lsp.dev/protocol"
-
 	"github.com/stackls/stackls/format"
 	"github.com/stackls/stackls/position"
+	"github.com/stackls/stackls/server/protocol"
 	"github.com/stackls/stackls/workspace"
 )
 

@@ -9,7 +9,8 @@ import (
 	"time"
 
 	"go.lsp.dev/jsonrpc2"
-	"go.lsp.dev/protocol"
+
+	"github.com/stackls/stackls/server/protocol"
 )
 
 // syncRequests are requests that run on the read loop, like notifications,

@@ -3,9 +3,8 @@ package server
 import (
 	"context"
 
-	"go.lsp.dev/protocol"
-
 	"github.com/stackls/stackls/hover"
+	"github.com/stackls/stackls/server/protocol"
 )
 
 // Hover returns the Markdown card for the word at the position, or null.

@@ -7,8 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"go.lsp.dev/protocol"
-
+	"github.com/stackls/stackls/server/protocol"
 	"github.com/stackls/stackls/workspace"
 )
 

@@ -4,10 +4,9 @@ import (
 	"context"
 	"encoding/json"
 
-	"go.lsp.dev/protocol"
-
 	"github.com/stackls/stackls/diagnostics"
 	"github.com/stackls/stackls/position"
+	"github.com/stackls/stackls/server/protocol"
 )
 
 // initializeParams are the fields of the initialize params that stackls

@@ -5,10 +5,9 @@ import (
 	"sync"
 	"time"
 
-	"go.lsp.dev/protocol"
-
 	"github.com/stackls/stackls/diagnostics"
 	"github.com/stackls/stackls/position"
+	"github.com/stackls/stackls/server/protocol"
 	"github.com/stackls/stackls/workspace"
 )
 

@@ -3,9 +3,8 @@ package server
 import (
 	"context"
 
-	"go.lsp.dev/protocol"
-
 	"github.com/stackls/stackls/navigation"
+	"github.com/stackls/stackls/server/protocol"
 )
 
 // References returns every use of the name at the position, in every file

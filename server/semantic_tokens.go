@@ -3,10 +3,9 @@ package server
 import (
 	"context"
 
-	"go.lsp.dev/protocol"
-
 	"github.com/stackls/stackls/position"
 	"github.com/stackls/stackls/semantic"
+	"github.com/stackls/stackls/server/protocol"
 )
 
 // semanticLegend is the legend announced at initialize: the semantic

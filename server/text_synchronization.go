@@ -4,9 +4,8 @@ import (
 	"context"
 	"fmt"
 
-	"go.lsp.dev/protocol"
-
 	"github.com/stackls/stackls/position"
+	"github.com/stackls/stackls/server/protocol"
 )
 
 // DidOpen records an open document and schedules its diagnostics.
