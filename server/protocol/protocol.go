@@ -23,7 +23,7 @@ const (
 
 // ErrRequestCancelled is the error of a request that the client cancelled
 // (code -32800).
-var ErrRequestCancelled = jsonrpc2.NewError(-32800, "cancelled JSON-RPC")
+var ErrRequestCancelled = jsonrpc2.NewError(-32800, "request cancelled")
 
 // URI is a URI that is not necessarily a document, such as a rule's
 // documentation page.
