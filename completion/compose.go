@@ -3,6 +3,7 @@ package completion
 import (
 	"context"
 	"strings"
+	"sync"
 
 	"github.com/stackls/stackls/compose"
 	"github.com/stackls/stackls/compose/project"
@@ -48,24 +49,69 @@ type composeCompleter struct {
 // keys proposes the properties the schema allows in the mapping at path,
 // leaving out those already written.
 func (c *composeCompleter) keys(path []string) []*Item {
-	node := schema.At(path)
-	if node.Empty() {
-		return nil
-	}
 	var items []*Item
-	for _, p := range node.Properties() {
-		if c.cc.siblings[p.Name] {
+	for _, k := range keyProposalsAt(path) {
+		if c.cc.siblings[k.prop.Name] {
 			continue
 		}
 		items = append(items, &Item{
-			Label:         p.Name,
+			Label:         k.prop.Name,
 			Kind:          KindProperty,
-			Detail:        schema.TypeNames(p.Types),
-			Documentation: p.Description + "\n\n[Compose reference](" + schema.DocURL(append(append([]string(nil), path...), p.Name)) + ")",
-			Edit:          &position.TextEdit{Span: c.cc.word, NewText: c.keyText(p)},
+			Detail:        k.detail,
+			Documentation: k.documentation,
+			Edit:          &position.TextEdit{Span: c.cc.word, NewText: c.keyText(k.prop)},
 		})
 	}
 	return items
+}
+
+// keyProposal is the part of a key's completion item that depends only on
+// the path of the mapping it goes in.
+type keyProposal struct {
+	prop          schema.Property
+	detail        string
+	documentation string
+}
+
+// maxKeyProposalPaths bounds the paths whose key proposals are kept. The
+// paths contain service and resource names, so they are not a fixed set;
+// the cache is emptied when it is full.
+const maxKeyProposalPaths = 512
+
+var (
+	keyProposalsMu sync.Mutex
+	keyProposals   = map[string][]keyProposal{} // by path, joined with NUL; guarded by keyProposalsMu
+)
+
+// keyProposalsAt returns the properties the schema allows in the mapping
+// at path, with their detail and documentation, computing them once per
+// path: the schema walk and the documentation text cost more than the
+// rest of a completion.
+func keyProposalsAt(path []string) []keyProposal {
+	key := strings.Join(path, "\x00")
+	keyProposalsMu.Lock()
+	cached, ok := keyProposals[key]
+	keyProposalsMu.Unlock()
+	if ok {
+		return cached
+	}
+	var out []keyProposal
+	if node := schema.At(path); !node.Empty() {
+		for _, p := range node.Properties() {
+			out = append(out, keyProposal{
+				prop:          p,
+				detail:        schema.TypeNames(p.Types),
+				documentation: p.Description + "\n\n[Compose reference](" + schema.DocURL(append(append([]string(nil), path...), p.Name)) + ")",
+			})
+		}
+	}
+	keyProposalsMu.Lock()
+	defer keyProposalsMu.Unlock()
+	if len(keyProposals) >= maxKeyProposalPaths {
+		keyProposals = map[string][]keyProposal{}
+	}
+	keyProposals[key] = out
+	return out
 }
 
 // keyText returns the text that a key completion inserts: the key and
