@@ -23,7 +23,7 @@ var minWarmInstructions = 200
 // a large file on two cores. The returned function stops the goroutine;
 // results it already stored stay cached for the next check.
 func warmDockerfile(ctx context.Context, snap *workspace.Snapshot, f *workspace.File, c *dockerChecker) (stop func()) {
-	if len(c.df.Instructions) < minWarmInstructions || warmedBefore(c) {
+	if len(c.df.Instructions) < minWarmInstructions || isBackground(ctx) || warmedBefore(c) {
 		return func() {}
 	}
 	var stopped atomic.Bool
@@ -38,6 +38,22 @@ func warmDockerfile(ctx context.Context, snap *workspace.Snapshot, f *workspace.
 		helper.warmInstructionParses(&stopped)
 	}()
 	return func() { stopped.Store(true) }
+}
+
+// backgroundKey is the context key that Background sets.
+type backgroundKey struct{}
+
+// Background returns ctx marked as the context of a check that no one
+// waits for, such as the check of every file after indexing. Such a
+// check runs on one goroutine, so that it leaves the other processors to
+// the requests and the checks of the files the user edits.
+func Background(ctx context.Context) context.Context {
+	return context.WithValue(ctx, backgroundKey{}, true)
+}
+
+func isBackground(ctx context.Context) bool {
+	background, _ := ctx.Value(backgroundKey{}).(bool)
+	return background
 }
 
 // warmedBefore reports whether the instruction parses of c's file are

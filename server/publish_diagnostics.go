@@ -227,6 +227,7 @@ func (d *diagnoser) publishWorkspace(ctx context.Context) {
 	checked := d.checked
 	d.mu.Unlock()
 
+	ctx = diagnostics.Background(ctx)
 	affected, ok := d.s.session.AffectedSince(checked)
 	if checked == 0 || !ok {
 		affected = d.allFiles(snap)
