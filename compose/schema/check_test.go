@@ -48,6 +48,12 @@ func TestCheck(t *testing.T) {
 			[]string{"3: `restart` must be a string, not a number"}},
 		{"unset variable where only a mapping fits", "services:\n  db:\n    image: mariadb:11\n    cpus: ${CPUS}\nvolumes:\n  data: ${NAME}\n",
 			[]string{"${NAME}: volume `data` must be a mapping or empty, not a string"}},
+		{"limits and repeated entries", "services:\n  a:\n    cpu_percent: 101\n    oom_score_adj: -1001\n    cap_add: [A, B, A]\n",
+			[]string{"101: `101` is too large for `cpu_percent`: the maximum is 100",
+				"-1001: `-1001` is too small for `oom_score_adj`: the minimum is -1000",
+				"[A, B, A]: `cap_add` must not repeat an entry: entries 0 and 2 are equal"}},
+		{"integer written with a fraction", "services:\n  a:\n    cpu_percent: 50.0\n  b:\n    cpu_percent: 2.5\n",
+			[]string{"2.5: `cpu_percent` must be a string or an integer, not a number"}},
 		{"empty", "", nil},
 		{"one space", " ", nil},
 	}
