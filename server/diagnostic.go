@@ -11,7 +11,7 @@ import (
 )
 
 // documentDiagnosticParams are the params of textDocument/diagnostic
-// (LSP 3.17), which go.lsp.dev/protocol v0.12 lacks.
+// (LSP 3.17).
 type documentDiagnosticParams struct {
 	TextDocument struct {
 		URI string `json:"uri"`

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"runtime/debug"
-	"strings"
 	"time"
 
 	"go.lsp.dev/jsonrpc2"
@@ -133,9 +132,9 @@ func (s *server) sendReply(ctx context.Context, reply jsonrpc2.Replier, method s
 }
 
 // wireError maps a handler error to a JSON-RPC error: a wrapped
-// jsonrpc2.Error keeps its code, a cancelled context is RequestCancelled,
-// a parameter decoding failure of the protocol package is InvalidParams,
-// and anything else is InternalError.
+// jsonrpc2.Error keeps its code (decodeParams wraps InvalidParams), a
+// cancelled context is RequestCancelled, and anything else is
+// InternalError.
 func wireError(err error) error {
 	if err == nil {
 		return nil
@@ -146,10 +145,6 @@ func wireError(err error) error {
 		return jsonrpc2.NewError(wire.Code, err.Error())
 	case errors.Is(err, context.Canceled):
 		return protocol.ErrRequestCancelled
-	case strings.HasPrefix(err.Error(), jsonrpc2.ErrParse.Message):
-		// NOTE: go.lsp.dev/protocol v0.12 reports bad params as
-		// "JSON-RPC parse error: ..." without wrapping ErrParse.
-		return jsonrpc2.NewError(jsonrpc2.InvalidParams, err.Error())
 	}
 	return jsonrpc2.NewError(jsonrpc2.InternalError, err.Error())
 }

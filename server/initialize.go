@@ -10,8 +10,7 @@ import (
 )
 
 // initializeParams are the fields of the initialize params that stackls
-// reads. The server decodes them itself because go.lsp.dev/protocol v0.12
-// predates positionEncodings.
+// reads.
 type initializeParams struct {
 	RootURI          *string `json:"rootUri"`
 	RootPath         *string `json:"rootPath"`
@@ -66,8 +65,8 @@ type initializationOptions struct {
 	PullDiagnostics bool `json:"pullDiagnostics"`
 }
 
-// initializeResult is InitializeResult with the 3.17 fields that
-// go.lsp.dev/protocol v0.12 lacks.
+// initializeResult is the result of initialize, with the 3.17 fields
+// positionEncoding and diagnosticProvider.
 type initializeResult struct {
 	Capabilities serverCapabilities   `json:"capabilities"`
 	ServerInfo   *protocol.ServerInfo `json:"serverInfo,omitempty"`

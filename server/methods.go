@@ -17,19 +17,13 @@ type methodHandler func(ctx context.Context, s *server, reply jsonrpc2.Replier, 
 // for any other method gets MethodNotFound, and a notification for one is
 // ignored.
 //
-// The server decodes params itself, with encoding/json into the types of
-// go.lsp.dev/protocol or into its own types where those fall short:
-//   - initialize: the library's types lack positionEncodings, and the
-//     server decodes only the capabilities it uses, leniently;
-//   - didChange: the library's change event has a Range value, so a
-//     whole-content change cannot be distinguished from an insert at 0:0;
-//   - prepareRename: the library cannot return a placeholder;
-//   - textDocument/diagnostic: not in the library.
-//
-// The library's own dispatch (protocol.ServerHandler) is not used: it
-// decodes the params of every message with a buffering decoder that
-// allocates a new buffer each time, which kept the garbage collector busy
-// in the benchmarks.
+// The server decodes params with encoding/json into the types of
+// server/protocol, or into types of the file that handles the method:
+//   - initialize: the server decodes only the capabilities it uses,
+//     leniently;
+//   - didChange: the change's Range is a pointer, so that a whole-content
+//     change is told apart from an insert at 0:0;
+//   - prepareRename and textDocument/diagnostic have their own types.
 var methods map[string]methodHandler
 
 func init() {

@@ -13,7 +13,7 @@ type prepareRenameParams struct {
 }
 
 // prepareRenameResult is the { range, placeholder } form of the
-// prepareRename result, which go.lsp.dev/protocol v0.12 cannot return.
+// prepareRename result.
 type prepareRenameResult struct {
 	Range       protocol.Range `json:"range"`
 	Placeholder string         `json:"placeholder"`
