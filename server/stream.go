@@ -124,10 +124,28 @@ func decodeMessage(body []byte) (jsonrpc2.Message, error) {
 		}
 		return jsonrpc2.NewResponse(*wire.ID, result, err)
 	case wire.ID == nil:
-		return jsonrpc2.NewNotification(wire.Method, params)
+		n, err := jsonrpc2.NewNotification(wire.Method, nil)
+		if err != nil {
+			return nil, fmt.Errorf("decoding a JSON-RPC notification: %w", err)
+		}
+		return &rawNotification{Notification: n, params: wire.Params}, nil
 	}
 	return jsonrpc2.NewCall(*wire.ID, wire.Method, params)
 }
+
+// rawNotification is a jsonrpc2.Notification whose params are kept as read.
+// jsonrpc2.NewNotification encodes its params again, and parses them to
+// do so, which cost as much as decoding the message for the whole text
+// that didOpen and didChange carry. Embedding the library's type keeps it
+// a jsonrpc2.Request to the connection, which only calls Method and
+// Params on it.
+type rawNotification struct {
+	*jsonrpc2.Notification
+	params json.RawMessage
+}
+
+// Params returns the params as they were read.
+func (n *rawNotification) Params() json.RawMessage { return n.params }
 
 // readFrame reads one header and body. It returns a nil body, and no
 // error, for a body over maxMessageSize, which it reads and drops.

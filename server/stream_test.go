@@ -70,3 +70,38 @@ func assertSameJSON(t *testing.T, msg interface {
 		t.Errorf("encodeMessage = %s, want %s", got, want)
 	}
 }
+
+// TestDecodeNotificationKeepsParams checks that a decoded notification is
+// a request that is not a call, with its method, and its params as sent.
+func TestDecodeNotificationKeepsParams(t *testing.T) {
+	params := `{"textDocument":{"uri":"file:///w/Dockerfile","languageId":"dockerfile","version":1,"text":"FROM alpine\nRUN echo \"é\"\n"}}`
+	for _, body := range []string{
+		`{"jsonrpc":"2.0","method":"textDocument/didOpen","params":` + params + `}`,
+		`{"params":` + params + `,"method":"textDocument/didOpen","jsonrpc":"2.0"}`,
+	} {
+		msg, err := decodeMessage([]byte(body))
+		if err != nil {
+			t.Fatalf("decoding %s: %v", body, err)
+		}
+		req, ok := msg.(jsonrpc2.Request)
+		if !ok {
+			t.Fatalf("decoded %T, want a jsonrpc2.Request", msg)
+		}
+		if _, isCall := msg.(*jsonrpc2.Call); isCall {
+			t.Errorf("a notification decoded as a call")
+		}
+		if req.Method() != "textDocument/didOpen" {
+			t.Errorf("method = %q", req.Method())
+		}
+		if string(req.Params()) != params {
+			t.Errorf("params = %s, want %s", req.Params(), params)
+		}
+	}
+	msg, err := decodeMessage([]byte(`{"jsonrpc":"2.0","method":"initialized"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := msg.(jsonrpc2.Request).Params(); len(p) != 0 {
+		t.Errorf("params of a notification without params = %s, want none", p)
+	}
+}
