@@ -44,7 +44,12 @@ type diagnoser struct {
 	indexPass *indexPass
 	workspace *pass // guarded by mu; pending or running workspace pass
 	last      map[position.URI]published
-	stopped   bool // guarded by mu
+	// cost is how long the last check of each file took. A file whose
+	// check costs less than the edit delay is checked after that cost
+	// instead: waiting longer than a check takes saves no work. Guarded by
+	// mu.
+	cost    map[position.URI]time.Duration
+	stopped bool // guarded by mu
 	// checked is the ID of the Snapshot of the last workspace pass that
 	// ran to its end; 0 before the first. Guarded by mu.
 	checked uint64
@@ -76,7 +81,7 @@ func newDiagnoser(s *server) *diagnoser {
 	if delay <= 0 {
 		delay = defaultDiagnosticsDelay
 	}
-	return &diagnoser{s: s, delay: delay, passes: map[position.URI]*pass{}, last: map[position.URI]published{}}
+	return &diagnoser{s: s, delay: delay, passes: map[position.URI]*pass{}, last: map[position.URI]published{}, cost: map[position.URI]time.Duration{}}
 }
 
 // changed schedules a pass for each of uris and a workspace pass after
@@ -92,7 +97,16 @@ func (d *diagnoser) opened(u position.URI) {
 	d.changedAfter(0, u)
 }
 
-// changedAfter is changed with the delay of the per-file passes.
+// fileDelay returns how long the pass of u waits: delay, or the cost of
+// u's last check when that is shorter. The caller holds mu.
+func (d *diagnoser) fileDelay(u position.URI, delay time.Duration) time.Duration {
+	if cost, known := d.cost[u]; known && cost < delay {
+		return cost
+	}
+	return delay
+}
+
+// changedAfter is changed with the longest delay of the per-file passes.
 func (d *diagnoser) changedAfter(delay time.Duration, uris ...position.URI) {
 	if d.s.clientInfo().pull {
 		return
@@ -107,7 +121,7 @@ func (d *diagnoser) changedAfter(delay time.Duration, uris ...position.URI) {
 			d.stopPass(old)
 		}
 		d.beginUrgent()
-		d.passes[u] = d.schedule(delay, true, func(ctx context.Context) { d.publishFile(ctx, u, true) })
+		d.passes[u] = d.schedule(d.fileDelay(u, delay), true, func(ctx context.Context) { d.publishFile(ctx, u, true) })
 	}
 	if d.workspace != nil {
 		d.stopPass(d.workspace)
@@ -289,9 +303,15 @@ func (d *diagnoser) publish(ctx context.Context, snap *workspace.Snapshot, u pos
 	var diags []*diagnostics.Diagnostic
 	version := int32(0)
 	if f := snap.File(u); f != nil {
+		start := time.Now()
 		diags = diagnostics.File(ctx, snap, u)
 		if f.Open {
 			version = f.Version
+		}
+		if ctx.Err() == nil {
+			d.mu.Lock()
+			d.cost[u] = time.Since(start)
+			d.mu.Unlock()
 		}
 	}
 	if ctx.Err() != nil {

@@ -106,3 +106,24 @@ func TestChangeCancelsIndexPass(t *testing.T) {
 	}
 	d.stop()
 }
+
+// TestFileDelayFollowsCheckCost checks that a file whose last check was
+// cheaper than the edit delay waits only that long.
+func TestFileDelayFollowsCheckCost(t *testing.T) {
+	d := &diagnoser{cost: map[position.URI]time.Duration{}}
+	cheap, costly, unknown := position.URIFromPath("/w/a"), position.URIFromPath("/w/b"), position.URIFromPath("/w/c")
+	d.cost[cheap] = 400 * time.Microsecond
+	d.cost[costly] = 40 * time.Millisecond
+	for _, tc := range []struct {
+		u    position.URI
+		want time.Duration
+	}{
+		{cheap, 400 * time.Microsecond},
+		{costly, 3 * time.Millisecond},
+		{unknown, 3 * time.Millisecond},
+	} {
+		if got := d.fileDelay(tc.u, 3*time.Millisecond); got != tc.want {
+			t.Errorf("fileDelay(%s) = %v, want %v", tc.u, got, tc.want)
+		}
+	}
+}
