@@ -44,12 +44,14 @@ type diagnoser struct {
 	indexPass *indexPass
 	workspace *pass // guarded by mu; pending or running workspace pass
 	last      map[position.URI]published
-	// cost is how long the last check of each file took. A file whose
-	// check costs less than the edit delay is checked after that cost
-	// instead: waiting longer than a check takes saves no work. Guarded by
+	// cost is how long the last check of each file took. With the default
+	// delay (adaptive), a file whose check costs less than the delay is
+	// checked after that cost instead: waiting longer than a check takes
+	// saves no work. A delay set in Options is used as it is. Guarded by
 	// mu.
-	cost    map[position.URI]time.Duration
-	stopped bool // guarded by mu
+	cost     map[position.URI]time.Duration
+	adaptive bool
+	stopped  bool // guarded by mu
 	// checked is the ID of the Snapshot of the last workspace pass that
 	// ran to its end; 0 before the first. Guarded by mu.
 	checked uint64
@@ -77,11 +79,11 @@ type published struct {
 }
 
 func newDiagnoser(s *server) *diagnoser {
-	delay := s.opts.DiagnosticsDelay
+	delay, adaptive := s.opts.DiagnosticsDelay, false
 	if delay <= 0 {
-		delay = defaultDiagnosticsDelay
+		delay, adaptive = defaultDiagnosticsDelay, true
 	}
-	return &diagnoser{s: s, delay: delay, passes: map[position.URI]*pass{}, last: map[position.URI]published{}, cost: map[position.URI]time.Duration{}}
+	return &diagnoser{s: s, delay: delay, passes: map[position.URI]*pass{}, last: map[position.URI]published{}, cost: map[position.URI]time.Duration{}, adaptive: adaptive}
 }
 
 // changed schedules a pass for each of uris and a workspace pass after
@@ -97,10 +99,11 @@ func (d *diagnoser) opened(u position.URI) {
 	d.changedAfter(0, u)
 }
 
-// fileDelay returns how long the pass of u waits: delay, or the cost of
-// u's last check when that is shorter. The caller holds mu.
+// fileDelay returns how long the pass of u waits: delay, or, when the
+// delay is adaptive, the cost of u's last check if that is shorter. The
+// caller holds mu.
 func (d *diagnoser) fileDelay(u position.URI, delay time.Duration) time.Duration {
-	if cost, known := d.cost[u]; known && cost < delay {
+	if cost, known := d.cost[u]; known && d.adaptive && cost < delay {
 		return cost
 	}
 	return delay

@@ -110,7 +110,7 @@ func TestChangeCancelsIndexPass(t *testing.T) {
 // TestFileDelayFollowsCheckCost checks that a file whose last check was
 // cheaper than the edit delay waits only that long.
 func TestFileDelayFollowsCheckCost(t *testing.T) {
-	d := &diagnoser{cost: map[position.URI]time.Duration{}}
+	d := &diagnoser{cost: map[position.URI]time.Duration{}, adaptive: true}
 	cheap, costly, unknown := position.URIFromPath("/w/a"), position.URIFromPath("/w/b"), position.URIFromPath("/w/c")
 	d.cost[cheap] = 400 * time.Microsecond
 	d.cost[costly] = 40 * time.Millisecond
@@ -125,5 +125,9 @@ func TestFileDelayFollowsCheckCost(t *testing.T) {
 		if got := d.fileDelay(tc.u, 3*time.Millisecond); got != tc.want {
 			t.Errorf("fileDelay(%s) = %v, want %v", tc.u, got, tc.want)
 		}
+	}
+	d.adaptive = false
+	if got := d.fileDelay(cheap, 3*time.Millisecond); got != 3*time.Millisecond {
+		t.Errorf("fileDelay with a fixed delay = %v, want 3ms", got)
 	}
 }
