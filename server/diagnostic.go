@@ -2,7 +2,6 @@ package server
 
 import (
 	"context"
-	"encoding/json"
 
 	"github.com/stackls/stackls/diagnostics"
 	"github.com/stackls/stackls/position"
@@ -92,17 +91,4 @@ func (s *server) diagnosticOf(snap *workspace.Snapshot, m *position.Mapper, d *d
 		}
 	}
 	return pd, true
-}
-
-// fingerprintOf returns a string that is equal for equal diagnostic
-// lists, and "" for an empty one.
-func fingerprintOf(diags []protocol.Diagnostic) string {
-	if len(diags) == 0 {
-		return ""
-	}
-	data, err := json.Marshal(diags)
-	if err != nil {
-		return "unencodable" // never equal to a real list, so it is published
-	}
-	return string(data)
 }

@@ -2,6 +2,8 @@ package server
 
 import (
 	"context"
+	"encoding/json"
+	"strconv"
 	"sync"
 	"time"
 
@@ -320,12 +322,16 @@ func (d *diagnoser) publish(ctx context.Context, snap *workspace.Snapshot, u pos
 	if ctx.Err() != nil {
 		return
 	}
-	params := &protocol.PublishDiagnosticsParams{
-		URI:         protocol.DocumentURI(u),
-		Version:     uint32(max(version, 0)),
-		Diagnostics: d.s.diagnosticsOf(snap, u, diags),
+	list := d.s.diagnosticsOf(snap, u, diags)
+	encoded, err := json.Marshal(list)
+	if err != nil {
+		d.s.log.Error("encoding diagnostics failed", "uri", string(u), "error", err)
+		return
 	}
-	fingerprint := fingerprintOf(params.Diagnostics)
+	fingerprint := ""
+	if len(list) > 0 {
+		fingerprint = string(encoded)
+	}
 
 	d.sendMu.Lock()
 	defer d.sendMu.Unlock()
@@ -340,7 +346,25 @@ func (d *diagnoser) publish(ctx context.Context, snap *workspace.Snapshot, u pos
 	d.last[u] = published{snapshot: snap.ID(), fingerprint: fingerprint}
 	d.mu.Unlock()
 
-	if err := d.s.conn.Notify(ctx, protocol.MethodTextDocumentPublishDiagnostics, params); err != nil {
+	params := publishParamsJSON(u, max(version, 0), encoded)
+	if err := d.s.notifyEncoded(ctx, protocol.MethodTextDocumentPublishDiagnostics, params); err != nil {
 		d.s.log.Debug("publishing diagnostics failed", "error", err)
 	}
+}
+
+// publishParamsJSON returns the JSON of the publishDiagnostics params of
+// u at version (left out when 0), around its encoded diagnostics list.
+// The list is encoded once, for the fingerprint and for the message.
+func publishParamsJSON(u position.URI, version int32, diagnostics []byte) []byte {
+	uri, _ := json.Marshal(string(u)) // a string always encodes
+	out := make([]byte, 0, len(uri)+len(diagnostics)+48)
+	out = append(out, `{"uri":`...)
+	out = append(out, uri...)
+	if version > 0 {
+		out = append(out, `,"version":`...)
+		out = strconv.AppendInt(out, int64(version), 10)
+	}
+	out = append(out, `,"diagnostics":`...)
+	out = append(out, diagnostics...)
+	return append(out, '}')
 }

@@ -22,6 +22,7 @@ func Serve(ctx context.Context, in io.ReadCloser, out io.WriteCloser, opts Optio
 	st := newStream(in, out, opts.Logger)
 	conn := jsonrpc2.NewConn(st)
 	s := newServer(ctx, conn, opts)
+	s.stream = st
 	s.log.Info("stackls started", "version", opts.Version, "pid", os.Getpid())
 
 	conn.Go(ctx, s.handle)

@@ -23,6 +23,7 @@ package server
 
 import (
 	"context"
+	"encoding/json"
 	"log/slog"
 	"runtime/debug"
 	"sync"
@@ -75,6 +76,10 @@ type server struct {
 	log     *slog.Logger
 	session *workspace.Session
 	conn    jsonrpc2.Conn
+	// stream is the connection's stream, through which notifications
+	// whose params are encoded already are written; nil in tests that
+	// build a server without one.
+	stream *stream
 
 	// ctx is cancelled at shutdown; background work (indexing, diagnostics)
 	// runs under it.
@@ -131,6 +136,14 @@ func newServer(ctx context.Context, conn jsonrpc2.Conn, opts Options) *server {
 	s.client.Store(&clientState{encoding: position.UTF16})
 	s.diagnostics = newDiagnoser(s)
 	return s
+}
+
+// notifyEncoded sends a notification whose params are encoded JSON.
+func (s *server) notifyEncoded(ctx context.Context, method string, params []byte) error {
+	if s.stream == nil {
+		return s.conn.Notify(ctx, method, json.RawMessage(params))
+	}
+	return s.stream.writeNotification(method, params)
 }
 
 // clientInfo returns what initialize recorded about the client.

@@ -255,11 +255,17 @@ func encodeResult(r *jsonrpc2.Response) ([]byte, error) {
 // encodeNotification returns the JSON of a notification. Empty params
 // are left out, as jsonrpc2 leaves them out.
 func encodeNotification(n *jsonrpc2.Notification) ([]byte, error) {
-	method, err := json.Marshal(n.Method())
+	return notificationJSON(n.Method(), n.Params())
+}
+
+// notificationJSON returns the JSON of a notification of method with the
+// encoded params, left out when empty.
+func notificationJSON(method string, params []byte) ([]byte, error) {
+	methodJSON, err := json.Marshal(method)
 	if err != nil {
 		return nil, fmt.Errorf("encoding notification method: %w", err)
 	}
-	params := n.Params()
+	method = string(methodJSON)
 	out := make([]byte, 0, len(`{"jsonrpc":"2.0","method":,"params":}`)+len(method)+len(params))
 	out = append(out, `{"jsonrpc":"2.0","method":`...)
 	out = append(out, method...)
@@ -297,6 +303,17 @@ func (s *stream) writeFrame(data []byte) (int64, error) {
 		return int64(n), fmt.Errorf("writing message: %w", err)
 	}
 	return int64(n), nil
+}
+
+// writeNotification sends a notification whose params are encoded
+// already, without encoding them again as jsonrpc2.Conn.Notify does.
+func (s *stream) writeNotification(method string, params []byte) error {
+	data, err := notificationJSON(method, params)
+	if err != nil {
+		return err
+	}
+	_, err = s.writeFrame(data)
+	return err
 }
 
 // Close closes both directions; a blocked Read then fails. It does not

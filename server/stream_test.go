@@ -7,6 +7,9 @@ import (
 	"testing"
 
 	"go.lsp.dev/jsonrpc2"
+
+	"github.com/stackls/stackls/position"
+	"github.com/stackls/stackls/server/protocol"
 )
 
 // TestEncodeMessageMatchesJSONRPC2 checks that the fast path for
@@ -103,5 +106,33 @@ func TestDecodeNotificationKeepsParams(t *testing.T) {
 	}
 	if p := msg.(jsonrpc2.Request).Params(); len(p) != 0 {
 		t.Errorf("params of a notification without params = %s, want none", p)
+	}
+}
+
+// TestPublishParamsJSON checks the params that publish writes around an
+// encoded diagnostics list against the JSON of the params type.
+func TestPublishParamsJSON(t *testing.T) {
+	list := []protocol.Diagnostic{{Message: "m \"q\"", Severity: 1}}
+	encoded, err := json.Marshal(list)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u := position.URIFromPath("/w/a b/Dockerfile")
+	for _, version := range []int32{0, 7} {
+		got := publishParamsJSON(u, version, encoded)
+		want, err := json.Marshal(&protocol.PublishDiagnosticsParams{URI: protocol.DocumentURI(u), Version: uint32(version), Diagnostics: list})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var gotValue, wantValue any
+		if err := json.Unmarshal(got, &gotValue); err != nil {
+			t.Fatalf("version %d: invalid JSON %s: %v", version, got, err)
+		}
+		if err := json.Unmarshal(want, &wantValue); err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(gotValue, wantValue) {
+			t.Errorf("version %d: got %s, want %s", version, got, want)
+		}
 	}
 }
