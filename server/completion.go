@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"sync"
 
 	"github.com/stackls/stackls/completion"
 	"github.com/stackls/stackls/position"
@@ -31,14 +32,18 @@ func (s *server) Completion(ctx context.Context, params *protocol.CompletionPara
 	}
 
 	lazy := slices.Contains(s.clientInfo().caps.TextDocument.Completion.CompletionItem.ResolveSupport.Properties, "documentation")
+	var data *completionData
 	out := &protocol.CompletionList{IsIncomplete: list.Incomplete, Items: make([]protocol.CompletionItem, 0, len(list.Items))}
 	for _, item := range list.Items {
 		converted := s.completionItemOf(f.Mapper(), item)
 		if lazy && item.Documentation != "" {
 			// The client asks for the documentation of the item it shows,
 			// with completionItem/resolve, so the list stays small.
+			if data == nil {
+				data = &completionData{Origin: s.completions.add(params.TextDocument.URI, params.Position)}
+			}
 			converted.Documentation = nil
-			converted.Data = completionData{URI: params.TextDocument.URI, Position: params.Position, Label: item.Label}
+			converted.Data = data
 		}
 		out.Items = append(out.Items, converted)
 	}
@@ -46,12 +51,51 @@ func (s *server) Completion(ctx context.Context, params *protocol.CompletionPara
 }
 
 // completionData is the data of an item whose documentation is sent on
-// completionItem/resolve: where the completion was requested, and the
-// item's label.
+// completionItem/resolve: the number of the request it came from, which
+// completionOrigins maps to the document and position. The item's label
+// comes back with the item.
 type completionData struct {
-	URI      protocol.DocumentURI `json:"uri"`
-	Position protocol.Position    `json:"position"`
-	Label    string               `json:"label"`
+	Origin uint64 `json:"origin"`
+}
+
+// maxCompletionOrigins is how many recent completion requests resolve can
+// still find. A client resolves items of the list it shows, the last one.
+const maxCompletionOrigins = 16
+
+// completionOrigins records where recent completion requests were made,
+// so that each item of a list carries a number instead of a URI and a
+// position. That made a compose key list a third smaller.
+type completionOrigins struct {
+	mu      sync.Mutex
+	next    uint64                                 // guarded by mu
+	entries [maxCompletionOrigins]completionOrigin // guarded by mu; by number modulo the size
+}
+
+type completionOrigin struct {
+	number   uint64
+	uri      protocol.DocumentURI
+	position protocol.Position
+}
+
+// add records a request and returns its number, from 1.
+func (o *completionOrigins) add(uri protocol.DocumentURI, pos protocol.Position) uint64 {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.next++
+	o.entries[o.next%maxCompletionOrigins] = completionOrigin{number: o.next, uri: uri, position: pos}
+	return o.next
+}
+
+// find returns where request number was made, unless newer requests
+// replaced it.
+func (o *completionOrigins) find(number uint64) (protocol.DocumentURI, protocol.Position, bool) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	e := o.entries[number%maxCompletionOrigins]
+	if number == 0 || e.number != number {
+		return "", protocol.Position{}, false
+	}
+	return e.uri, e.position, true
 }
 
 // completionItemOf converts one item. An edit outside the document is
@@ -82,20 +126,25 @@ func (s *server) completionItemOf(m *position.Mapper, item *completion.Item) pro
 }
 
 // CompletionResolve adds the documentation that Completion left out of an
-// item. It computes the completion again where the item came from, in the
-// current snapshot, and takes the documentation of the item with the same
-// label. Without such an item, it returns the item unchanged.
+// item. It computes the completion again where the item's request was
+// made, in the current snapshot, and takes the documentation of the item
+// with the same label. When that request is no longer recorded, or has no
+// such item, it returns the item unchanged.
 func (s *server) CompletionResolve(ctx context.Context, params *protocol.CompletionItem) (*protocol.CompletionItem, error) {
 	raw, err := json.Marshal(params.Data)
 	if err != nil || params.Data == nil {
 		return params, nil
 	}
 	var data completionData
-	if err := json.Unmarshal(raw, &data); err != nil || data.Label != params.Label {
+	if err := json.Unmarshal(raw, &data); err != nil {
+		return params, nil
+	}
+	uri, pos, found := s.completions.find(data.Origin)
+	if !found {
 		return params, nil
 	}
 	snap := s.snapshot(ctx)
-	f, offset, ok := s.fileOffset(snap, data.URI, data.Position)
+	f, offset, ok := s.fileOffset(snap, uri, pos)
 	if !ok {
 		return params, nil
 	}
@@ -107,7 +156,7 @@ func (s *server) CompletionResolve(ctx context.Context, params *protocol.Complet
 		return params, nil
 	}
 	for _, item := range list.Items {
-		if item.Label == data.Label && item.Documentation != "" {
+		if item.Label == params.Label && item.Documentation != "" {
 			params.Documentation = protocol.MarkupContent{Kind: protocol.Markdown, Value: item.Documentation}
 			break
 		}

@@ -99,6 +99,7 @@ type server struct {
 	client atomic.Pointer[clientState] // set once by initialize
 
 	requests    *inflight
+	completions completionOrigins
 	diagnostics *diagnoser
 }
 
