@@ -65,6 +65,7 @@ func composeDiagnostics(ctx context.Context, snap *workspace.Snapshot, f *worksp
 		c.mountTargets,
 		c.resourceSources,
 		c.durations,
+		c.commandLines,
 		c.exposeFloats,
 		c.profiledDependencies,
 	}
@@ -176,7 +177,7 @@ func wholeLines(content []byte, start, end int) position.Span {
 
 // mergeKeys reports a mapping with more than one "<<" key, which YAML
 // forbids as a duplicate key and Compose rejects, with a fix that merges
-// them into one list.
+// them into one list, and a "<<" value that is not a mapping.
 func (c *composeCheck) mergeKeys() {
 	var walk func(n *yaml.Node)
 	walk = func(n *yaml.Node) {
@@ -188,6 +189,7 @@ func (c *composeCheck) mergeKeys() {
 			for i := 0; i+1 < len(n.Content); i += 2 {
 				if compose.IsMergeKey(n.Content[i]) {
 					merges = append(merges, i)
+					c.mergeValue(n.Content[i+1])
 				}
 			}
 			if len(merges) > 1 {
@@ -201,6 +203,30 @@ func (c *composeCheck) mergeKeys() {
 	if c.model.Root != nil {
 		walk(c.model.Root)
 	}
+}
+
+// mergeValue reports the value of a "<<" key that is not a mapping, an
+// alias of one or a list of them, which YAML cannot merge and Compose
+// rejects when it loads the file.
+func (c *composeCheck) mergeValue(value *yaml.Node) {
+	resolved := compose.Resolve(value)
+	if resolved == nil {
+		return // an unknown or looping alias, reported as such
+	}
+	switch resolved.Kind {
+	case yaml.MappingNode:
+		return
+	case yaml.SequenceNode:
+		for _, item := range resolved.Content {
+			if r := compose.Resolve(item); r != nil && r.Kind != yaml.MappingNode {
+				c.add(composeRuleInvalidMerge.diag(c.model.NodeSpan(item),
+					"a list after the merge key `<<` may contain only mappings or aliases of mappings; Compose rejects this file"))
+			}
+		}
+		return
+	}
+	c.add(composeRuleInvalidMerge.diag(c.model.NodeSpan(value),
+		"the merge key `<<` takes a mapping, an alias of one, or a list of them; Compose rejects this file"))
 }
 
 func (c *composeCheck) reportMergeKeys(m *yaml.Node, merges []int) {

@@ -55,3 +55,47 @@ func TestComposeProfiledDependency(t *testing.T) {
 		},
 	})
 }
+
+func TestComposeCommandLines(t *testing.T) {
+	runComposeDiagCases(t, []composeDiagCase{
+		{
+			name:    "unclosed quotes",
+			file:    "compose.yaml",
+			crlf:    true,
+			archive: "-- compose.yaml --\n\ufeffservices:\n  cron: # é\n    image: alpine:3.20\n    entrypoint: «entry»'\"0'\n    command: «cmd»sh -c 'echo $${HOME}\n    post_start:\n      - command: «hook»'\"unclosed'\n",
+			want: []wantDiag{
+				{"InvalidCommand", "entry", `'"0'`, "compose cannot split `\"0` into arguments (invalid command line string); close the quotes or write the command as a list"},
+				{"InvalidCommand", "cmd", "sh -c 'echo $${HOME}", "compose cannot split `sh -c 'echo ${HOME}` into arguments (invalid command line string); close the quotes or write the command as a list"},
+				{"InvalidCommand", "hook", `'"unclosed'`, "compose cannot split `\"unclosed` into arguments (invalid command line string); close the quotes or write the command as a list"},
+			},
+		},
+		{
+			name:    "valid commands and unset variables",
+			file:    "compose.yaml",
+			archive: "-- compose.yaml --\nservices:\n  web:\n    image: nginx\n    command: nginx -g 'daemon off;'\n    entrypoint: [\"/docker-entrypoint.sh\", \"'\"]\n    pre_stop:\n      - command: ${«unset»STOP_CMD}\n",
+			want: []wantDiag{
+				{"UnsetVariable", "unset", "STOP_CMD", "variable `STOP_CMD` is not set, so Compose substitutes an empty string; set it in `.env` or give a default: `${STOP_CMD:-default}`"},
+			},
+		},
+	})
+}
+
+func TestComposeMergeValues(t *testing.T) {
+	runComposeDiagCases(t, []composeDiagCase{
+		{
+			name:    "a string and a list item that are not mappings",
+			file:    "compose.yaml",
+			crlf:    true,
+			archive: "-- compose.yaml --\n\ufeffx-common: &common\n  restart: always\nx-name: &name queue\nservices:\n  queue: # é\n    <<: «str»\"x\"\n    image: redis:7\n  web:\n    <<: [*common, «item»*name]\n    image: nginx\n",
+			want: []wantDiag{
+				{"InvalidMerge", "str", `"x"`, "the merge key `<<` takes a mapping, an alias of one, or a list of them; Compose rejects this file"},
+				{"InvalidMerge", "item", "*name", "a list after the merge key `<<` may contain only mappings or aliases of mappings; Compose rejects this file"},
+			},
+		},
+		{
+			name:    "mappings and aliases of mappings",
+			file:    "compose.yaml",
+			archive: "-- compose.yaml --\nx-common: &common\n  restart: always\nx-logs: &logs\n  logging: {driver: local}\nservices:\n  web:\n    <<: [*common, *logs]\n    image: nginx\n  db:\n    <<: {image: mariadb:11}\n",
+		},
+	})
+}

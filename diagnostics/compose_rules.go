@@ -23,6 +23,7 @@ var (
 	composeRuleDuplicateKey        = composeRule{"DuplicateKey", Error, "https://yaml.org/spec/1.2.2/#mapping"}
 	composeRuleUnknownAnchor       = composeRule{"UnknownAnchor", Error, "https://yaml.org/spec/1.2.2/#alias-nodes"}
 	composeRuleDuplicateMergeKey   = composeRule{"DuplicateMergeKey", Error, composeDocs + "fragments/"}
+	composeRuleInvalidMerge        = composeRule{"InvalidMerge", Error, composeDocs + "fragments/"}
 	composeRuleUnknownProperty     = composeRule{"UnknownProperty", Error, composeDocs}
 	composeRuleInvalidType         = composeRule{"InvalidType", Error, composeDocs}
 	composeRuleInvalidValue        = composeRule{"InvalidValue", Error, composeDocs}
