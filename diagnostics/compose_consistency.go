@@ -66,7 +66,11 @@ func (c *composeCheck) healthcheckTests() {
 func (c *composeCheck) mountTargets() {
 	for _, svc := range c.model.Services {
 		for _, item := range compose.Items(compose.Lookup(svc.Node, "volumes")) {
-			if item.Kind != yaml.MappingNode || compose.Lookup(item, "target") != nil {
+			if item.Kind != yaml.MappingNode {
+				continue
+			}
+			c.bindSource(svc, item)
+			if compose.Lookup(item, "target") != nil {
 				continue
 			}
 			span := c.model.NodeSpan(item)
@@ -77,4 +81,18 @@ func (c *composeCheck) mountTargets() {
 				"this volume of service `%s` has no `target`; add `target: /path/in/container`", svc.Name))
 		}
 	}
+}
+
+// bindSource reports a long-syntax bind mount without a source key, which
+// compose rejects when it resolves the mount's paths.
+func (c *composeCheck) bindSource(svc *compose.Service, item *yaml.Node) {
+	typ := compose.Resolve(compose.Lookup(item, "type"))
+	if typ == nil || typ.Kind != yaml.ScalarNode || compose.Lookup(item, "source") != nil {
+		return
+	}
+	if value, ok := c.proj.Substitute(typ.Value); !ok || value != "bind" {
+		return
+	}
+	c.add(composeRuleMissingBindSource.diag(c.model.NodeSpan(typ),
+		"this bind mount of service `%s` has no `source`; add `source: ./path/on/host`", svc.Name))
 }

@@ -140,3 +140,18 @@ func TestComposeMissingMountTarget(t *testing.T) {
 		},
 	})
 }
+
+func TestComposeMissingBindSource(t *testing.T) {
+	runComposeDiagCases(t, []composeDiagCase{
+		{
+			name:    "bind mount without source",
+			file:    "compose.yaml",
+			crlf:    true,
+			archive: "-- .env --\nKIND=bind\n-- compose.yaml --\n\ufeffservices:\n  proxy: # é\n    image: nginx\n    volumes:\n      - type: «bind»bind\n        target: /usr/share/nginx/html\n      - type: «env»${KIND}\n        target: /etc/nginx\n      - type: volume\n        target: /data\n      - type: bind\n        source: ./html\n        target: /srv\n",
+			want: []wantDiag{
+				{"MissingBindSource", "bind", "bind", "this bind mount of service `proxy` has no `source`; add `source: ./path/on/host`"},
+				{"MissingBindSource", "env", "${KIND}", "this bind mount of service `proxy` has no `source`; add `source: ./path/on/host`"},
+			},
+		},
+	})
+}

@@ -52,6 +52,7 @@ var (
 	composeRuleMissingImage        = composeRule{"MissingImage", Error, composeDocs + "services/#image"}
 	composeRuleHealthcheckTest     = composeRule{"InvalidHealthcheckTest", Error, composeDocs + "services/#healthcheck"}
 	composeRuleMissingMountTarget  = composeRule{"MissingMountTarget", Error, composeDocs + "services/#long-syntax-5"}
+	composeRuleMissingBindSource   = composeRule{"MissingBindSource", Error, composeDocs + "services/#long-syntax-5"}
 )
 
 // diag returns a Diagnostic of rule at span with a formatted message.
