@@ -63,6 +63,7 @@ func composeDiagnostics(ctx context.Context, snap *workspace.Snapshot, f *worksp
 		c.imageOrBuild,
 		c.healthcheckTests,
 		c.mountTargets,
+		c.portTargets,
 		c.resourceSources,
 		c.durations,
 		c.commandLines,

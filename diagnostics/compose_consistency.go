@@ -96,3 +96,22 @@ func (c *composeCheck) bindSource(svc *compose.Service, item *yaml.Node) {
 	c.add(composeRuleMissingBindSource.diag(c.model.NodeSpan(typ),
 		"this bind mount of service `%s` has no `source`; add `source: ./path/on/host`", svc.Name))
 }
+
+// portTargets reports a long-syntax port without a target, which compose
+// rejects when it merges the ports of a service.
+func (c *composeCheck) portTargets() {
+	for _, svc := range c.model.Services {
+		for _, item := range compose.Items(compose.Lookup(svc.Node, "ports")) {
+			if item.Kind != yaml.MappingNode || compose.Lookup(item, "target") != nil {
+				continue
+			}
+			// The first key marks the entry on one line; "{}" marks itself.
+			marker := item
+			if len(item.Content) > 0 {
+				marker = item.Content[0]
+			}
+			c.add(composeRuleMissingPortTarget.diag(c.model.NodeSpan(marker),
+				"this port of service `%s` has no `target`; add `target: <container port>`", svc.Name))
+		}
+	}
+}

@@ -155,3 +155,18 @@ func TestComposeMissingBindSource(t *testing.T) {
 		},
 	})
 }
+
+func TestComposeMissingPortTarget(t *testing.T) {
+	runComposeDiagCases(t, []composeDiagCase{
+		{
+			name:    "long syntax without target",
+			file:    "compose.yaml",
+			crlf:    true,
+			archive: "-- compose.yaml --\n\ufeffservices:\n  web: # é\n    image: nginx\n    ports:\n      - \"8080:80\"\n      - «port»published: \"8443\"\n        protocol: tcp\n      - target: 443\n        published: \"9443\"\n      - «empty»{}\n",
+			want: []wantDiag{
+				{"MissingPortTarget", "port", "published", "this port of service `web` has no `target`; add `target: <container port>`"},
+				{"MissingPortTarget", "empty", "{}", "this port of service `web` has no `target`; add `target: <container port>`"},
+			},
+		},
+	})
+}

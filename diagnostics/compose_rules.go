@@ -53,6 +53,7 @@ var (
 	composeRuleHealthcheckTest     = composeRule{"InvalidHealthcheckTest", Error, composeDocs + "services/#healthcheck"}
 	composeRuleMissingMountTarget  = composeRule{"MissingMountTarget", Error, composeDocs + "services/#long-syntax-5"}
 	composeRuleMissingBindSource   = composeRule{"MissingBindSource", Error, composeDocs + "services/#long-syntax-5"}
+	composeRuleMissingPortTarget   = composeRule{"MissingPortTarget", Error, composeDocs + "services/#ports"}
 )
 
 // diag returns a Diagnostic of rule at span with a formatted message.
