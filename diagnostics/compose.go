@@ -48,6 +48,7 @@ func composeDiagnostics(ctx context.Context, snap *workspace.Snapshot, f *worksp
 	}
 	steps := []func(){
 		c.syntax,
+		c.trailingText,
 		c.mergeKeys,
 		c.version,
 		c.schema,

@@ -99,3 +99,20 @@ func TestComposeMergeValues(t *testing.T) {
 		},
 	})
 }
+
+func TestComposeTrailingText(t *testing.T) {
+	runComposeDiagCases(t, []composeDiagCase{
+		{
+			name:    "first key indented",
+			file:    "compose.yaml",
+			crlf:    true,
+			archive: "-- compose.yaml --\n\ufeff name: shop # é\n«next»networks:\n  front: {}\n",
+			want:    []wantDiag{{"YAMLSyntax", "next", "networks:", "the top-level mapping ended before this line, so YAML rejects it; start every top-level key in the same column"}},
+		},
+		{
+			name:    "comments and a second document after the mapping",
+			file:    "compose.yaml",
+			archive: "-- compose.yaml --\nservices:\n  web:\n    image: nginx\n# the end\n---\nother: 1\n",
+		},
+	})
+}
