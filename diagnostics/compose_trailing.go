@@ -15,8 +15,8 @@ import (
 // the rest; YAML and Compose reject such a file.
 func (c *composeCheck) trailingText() {
 	root := c.model.Root
-	if root == nil || root.Kind != yaml.MappingNode || root.Style&yaml.FlowStyle != 0 {
-		return
+	if root == nil || root.Kind != yaml.MappingNode || root.Style&yaml.FlowStyle != 0 || len(c.model.Errors) > 0 {
+		return // a file with syntax errors is modelled from a repaired copy
 	}
 	content := c.model.Content
 	offset := c.model.NodeSpan(root).End
