@@ -193,6 +193,14 @@ var composeDifferentialKnownDifferences = []struct {
 		},
 	},
 	{
+		name: "duration from an unset variable",
+		reason: "a duration written with a variable that is not set reads as the rest of the text to compose-go, such as `1` for `1${A}`, which is not a duration; " +
+			"the shell that runs docker compose may set the variable, so stackls checks the duration only when every variable has a value and warns UnsetVariable otherwise",
+		applies: func(c *differentialResult) bool {
+			return c.loadErr != nil && len(c.ours) == 0 && strings.Contains(c.loadErr.Error(), " in duration ") && bytes.Contains(c.content, []byte("$"))
+		},
+	},
+	{
 		name: "service behind a profile",
 		reason: "compose-go checks only the services of the active profiles, and the test activates none; " +
 			"stackls checks every service, because `docker compose --profile NAME` fails on the same error",
