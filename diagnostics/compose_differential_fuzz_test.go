@@ -219,6 +219,16 @@ var composeDifferentialKnownDifferences = []struct {
 	},
 }
 
+// composeGoVerdictRecovered is composeGoVerdict that returns the value of
+// a panic in compose-go's loader apart. compose-go v2.16.2 panics, for
+// example, on a long-syntax volume whose target is a number.
+func composeGoVerdictRecovered(path string) (err error, crashed any) {
+	defer func() {
+		crashed = recover()
+	}()
+	return composeGoVerdict(path), nil
+}
+
 // allInProfiledServices reports whether each diagnostic lies inside a
 // service that has `profiles`.
 func allInProfiledServices(content []byte, diags []*diagnostics.Diagnostic) bool {
@@ -347,7 +357,13 @@ func checkComposeDifferential(t *testing.T, content []byte) {
 	content = ws.Content("compose.yaml")
 
 	snap := ws.Open("compose.yaml", "dockercompose")
-	result := &differentialResult{content: content, loadErr: composeGoVerdict(ws.Path("compose.yaml"))}
+	loadErr, crashed := composeGoVerdictRecovered(ws.Path("compose.yaml"))
+	if crashed != nil {
+		// The reference has no verdict; stackls must still check the file.
+		diagnostics.File(context.Background(), snap, ws.URI("compose.yaml"))
+		t.Skipf("compose-go panicked on this file: %v", crashed)
+	}
+	result := &differentialResult{content: content, loadErr: loadErr}
 	for _, d := range diagnostics.File(context.Background(), snap, ws.URI("compose.yaml")) {
 		if d.Severity == diagnostics.Error && buildTimeRules[d.Code] == "" {
 			result.ours = append(result.ours, d)
