@@ -193,11 +193,16 @@ var composeDifferentialKnownDifferences = []struct {
 		},
 	},
 	{
-		name: "duration from an unset variable",
-		reason: "a duration written with a variable that is not set reads as the rest of the text to compose-go, such as `1` for `1${A}`, which is not a duration; " +
-			"the shell that runs docker compose may set the variable, so stackls checks the duration only when every variable has a value and warns UnsetVariable otherwise",
+		name: "value from an unset variable",
+		reason: "a duration or a port written with a variable that is not set reads as the rest of the text to compose-go, " +
+			"such as `1` for `1${A}` or nothing for `${A}`, which it rejects; the shell that runs docker compose may set the variable, " +
+			"so stackls checks such a value only when every variable has a value and warns UnsetVariable otherwise",
 		applies: func(c *differentialResult) bool {
-			return c.loadErr != nil && len(c.ours) == 0 && strings.Contains(c.loadErr.Error(), " in duration ") && bytes.Contains(c.content, []byte("$"))
+			if c.loadErr == nil || len(c.ours) > 0 || !bytes.Contains(c.content, []byte("$")) {
+				return false
+			}
+			msg := c.loadErr.Error()
+			return strings.Contains(msg, " in duration ") || strings.Contains(msg, "No port specified: <empty>")
 		},
 	},
 	{
