@@ -202,7 +202,7 @@ var composeDifferentialKnownDifferences = []struct {
 				return false
 			}
 			msg := c.loadErr.Error()
-			return strings.Contains(msg, " in duration ") || strings.Contains(msg, "No port specified: <empty>")
+			return strings.Contains(msg, " in duration ") || strings.Contains(msg, "invalid duration") || strings.Contains(msg, "No port specified: <empty>")
 		},
 	},
 	{
