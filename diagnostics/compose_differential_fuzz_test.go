@@ -194,7 +194,7 @@ var composeDifferentialKnownDifferences = []struct {
 	},
 	{
 		name: "value from an unset variable",
-		reason: "a duration or a port written with a variable that is not set reads as the rest of the text to compose-go, " +
+		reason: "a duration, a port or a healthcheck test written with a variable that is not set reads as the rest of the text to compose-go, " +
 			"such as `1` for `1${A}` or nothing for `${A}`, which it rejects; the shell that runs docker compose may set the variable, " +
 			"so stackls checks such a value only when every variable has a value and warns UnsetVariable otherwise",
 		applies: func(c *differentialResult) bool {
@@ -202,7 +202,12 @@ var composeDifferentialKnownDifferences = []struct {
 				return false
 			}
 			msg := c.loadErr.Error()
-			return strings.Contains(msg, " in duration ") || strings.Contains(msg, "invalid duration") || strings.Contains(msg, "No port specified: <empty>")
+			for _, valueError := range []string{" in duration ", "invalid duration", "No port specified: <empty>", "healthcheck.test must start either by"} {
+				if strings.Contains(msg, valueError) {
+					return true
+				}
+			}
+			return false
 		},
 	},
 	{
