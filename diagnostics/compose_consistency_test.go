@@ -170,3 +170,18 @@ func TestComposeMissingPortTarget(t *testing.T) {
 		},
 	})
 }
+
+func TestComposeZeroContainerPort(t *testing.T) {
+	runComposeDiagCases(t, []composeDiagCase{
+		{
+			name:    "container port 0",
+			file:    "compose.yaml",
+			crlf:    true,
+			archive: "-- compose.yaml --\n\ufeffservices:\n  web: # é\n    image: nginx\n    ports:\n      - «zero»\"0\"\n      - «mapped»\"8080:0\"\n      - \"8081:80\"\n",
+			want: []wantDiag{
+				{"InvalidPort", "zero", `"0"`, "invalid port `0`: the container port is 0; expected [HOST_IP:][HOST_PORT:]CONTAINER_PORT[/PROTOCOL]"},
+				{"InvalidPort", "mapped", `"8080:0"`, "invalid port `8080:0`: the container port is 0; expected [HOST_IP:][HOST_PORT:]CONTAINER_PORT[/PROTOCOL]"},
+			},
+		},
+	})
+}

@@ -160,9 +160,18 @@ func (c *composeCheck) checkPortString(entry *compose.Scalar) bool {
 	if !ok {
 		return false
 	}
-	if _, err := parsePort(value); err != nil {
+	configs, err := parsePort(value)
+	if err != nil {
 		c.add(composeRuleInvalidPort.diag(entry.Span, "invalid port `%s`: %v; expected [HOST_IP:][HOST_PORT:]CONTAINER_PORT[/PROTOCOL]", value, err))
 		return false
+	}
+	for _, cfg := range configs {
+		// compose-go reads container port 0 as no target and rejects it
+		// when it merges the service's ports.
+		if cfg.Target == 0 {
+			c.add(composeRuleInvalidPort.diag(entry.Span, "invalid port `%s`: the container port is 0; expected [HOST_IP:][HOST_PORT:]CONTAINER_PORT[/PROTOCOL]", value))
+			return false
+		}
 	}
 	return true
 }
