@@ -67,6 +67,7 @@ func composeDiagnostics(ctx context.Context, snap *workspace.Snapshot, f *worksp
 		c.portTargets,
 		c.resourceSources,
 		c.durations,
+		c.byteSizes,
 		c.commandLines,
 		c.exposeFloats,
 		c.profiledDependencies,

@@ -1,6 +1,7 @@
 package diagnostics
 
 import (
+	"github.com/compose-spec/compose-go/v2/types"
 	"github.com/xhit/go-str2duration/v2"
 	"gopkg.in/yaml.v3"
 
@@ -49,6 +50,51 @@ func (c *composeCheck) durations() {
 			if _, err := str2duration.ParseDuration(value); err != nil {
 				c.add(composeRuleInvalidDuration.diag(c.model.NodeSpan(n),
 					"`%s` is not a duration; write a number with a unit, such as `30s` or `1m30s`", value))
+			}
+		}
+	}
+}
+
+// composeRuleInvalidByteSize is the rule of a size that compose cannot
+// read.
+var composeRuleInvalidByteSize = composeRule{"InvalidByteSize", Error, composeDocs + "services/#mem_limit"}
+
+// byteSizePaths are the paths, under a service, of the values that compose
+// reads as byte sizes. The schema allows any string there.
+var byteSizePaths = [][]string{
+	{"mem_limit"},
+	{"mem_reservation"},
+	{"memswap_limit"},
+	{"mem_swappiness"},
+	{"shm_size"},
+	{"build", "shm_size"},
+	{"deploy", "resources", "limits", "memory"},
+	{"deploy", "resources", "reservations", "memory"},
+}
+
+// byteSizes reports a byte size that compose rejects after interpolation,
+// such as "256M2". It reads sizes with compose-go's own type, so it
+// accepts what compose accepts ("512m", "1.5gb", "1024"). A value whose
+// variables are not all set is left alone.
+func (c *composeCheck) byteSizes() {
+	for _, svc := range c.model.Services {
+		for _, path := range byteSizePaths {
+			n := svc.Node
+			for _, key := range path {
+				n = compose.Lookup(n, key)
+			}
+			n = compose.Resolve(n)
+			if n == nil || n.Kind != yaml.ScalarNode || n.ShortTag() != "!!str" {
+				continue // a number, or a value of a type the schema reports
+			}
+			value, ok := c.proj.Substitute(n.Value)
+			if !ok {
+				continue
+			}
+			var size types.UnitBytes
+			if err := size.DecodeMapstructure(value); err != nil {
+				c.add(composeRuleInvalidByteSize.diag(c.model.NodeSpan(n),
+					"`%s` is not a size; write a number with an optional unit, such as `512m` or `1g`", value))
 			}
 		}
 	}

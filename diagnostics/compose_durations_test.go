@@ -116,3 +116,23 @@ func TestComposeTrailingText(t *testing.T) {
 		},
 	})
 }
+
+func TestComposeByteSizes(t *testing.T) {
+	runComposeDiagCases(t, []composeDiagCase{
+		{
+			name:    "sizes compose cannot read",
+			file:    "compose.yaml",
+			crlf:    true,
+			archive: "-- compose.yaml --\n\ufeffservices:\n  worker: # é\n    image: alpine\n    mem_limit: «mem»256M2.1\n    shm_size: 64m\n    deploy:\n      resources:\n        limits:\n          memory: «limit»lots\n        reservations:\n          memory: 1.5gb\n",
+			want: []wantDiag{
+				{"InvalidByteSize", "mem", "256M2.1", "`256M2.1` is not a size; write a number with an optional unit, such as `512m` or `1g`"},
+				{"InvalidByteSize", "limit", "lots", "`lots` is not a size; write a number with an optional unit, such as `512m` or `1g`"},
+			},
+		},
+		{
+			name:    "valid sizes and numbers",
+			file:    "compose.yaml",
+			archive: "-- Dockerfile --\nFROM alpine\n-- compose.yaml --\nservices:\n  worker:\n    image: alpine\n    mem_limit: 512m\n    memswap_limit: 1024\n    build:\n      context: .\n      shm_size: 2gb\n",
+		},
+	})
+}
