@@ -183,7 +183,7 @@ func (c *composeCheck) checkPath(s *compose.Scalar, noun string, rule composeRul
 	if !ok {
 		return
 	}
-	path := project.ResolvePath(c.file.URI, value)
+	path := project.ResolveSubstitutedPath(c.file.URI, value)
 	if path == "" || project.Exists(c.snap, path) {
 		return
 	}

@@ -136,3 +136,17 @@ func TestComposeByteSizes(t *testing.T) {
 		},
 	})
 }
+
+func TestComposeLiteralDollarPath(t *testing.T) {
+	runComposeDiagCases(t, []composeDiagCase{
+		{
+			name:    "a path that is a literal dollar sign",
+			file:    "compose.yaml",
+			archive: "-- compose.yaml --\nservices:\n  api:\n    image: acme/api\n    env_file:\n      - «dollar»$\n      - «escaped»app$$.env\n",
+			want: []wantDiag{
+				{"MissingFile", "dollar", "$", "env file `$` does not exist"},
+				{"MissingFile", "escaped", "app$$.env", "env file `app$.env` does not exist"},
+			},
+		},
+	})
+}

@@ -218,7 +218,16 @@ func (p *Project) includersOf(uri position.URI) []*File {
 // at uri names: relative paths start at the file's folder. It returns ""
 // for a path that holds a variable or is a URL.
 func ResolvePath(uri position.URI, written string) string {
-	if written == "" || containsAny(written, "$") || isRemote(written) {
+	if containsAny(written, "$") {
+		return ""
+	}
+	return ResolveSubstitutedPath(uri, written)
+}
+
+// ResolveSubstitutedPath is ResolvePath for a path that interpolation has
+// already substituted, in which a "$" is a literal character.
+func ResolveSubstitutedPath(uri position.URI, written string) string {
+	if written == "" || isRemote(written) {
 		return ""
 	}
 	if filepath.IsAbs(written) {
