@@ -21,8 +21,8 @@ var (
 
 // commandLines reports a command written as a string that compose cannot
 // split into arguments, such as one with an unclosed quote. Compose splits
-// such strings, after interpolation, with github.com/mattn/go-shellwords;
-// so does this check. A value whose variables are not all set is left
+// such strings, after interpolation, with github.com/mattn/go-shellwords,
+// and so does this check. A value whose variables are not all set is left
 // alone.
 func (c *composeCheck) commandLines() {
 	for _, svc := range c.model.Services {

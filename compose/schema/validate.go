@@ -6,7 +6,7 @@ import (
 	"strconv"
 )
 
-// violationKind says which keyword a value breaks.
+// violationKind is the keyword that a value breaks.
 type violationKind uint8
 
 const (
