@@ -30,7 +30,7 @@ func (c *composeCheck) commandLines() {
 			c.commandLine(compose.Lookup(svc.Node, key))
 		}
 		for _, list := range hookLists {
-			hooks := compose.Resolve(compose.Lookup(svc.Node, list))
+			hooks := compose.Lookup(svc.Node, list)
 			if hooks == nil || hooks.Kind != yaml.SequenceNode {
 				continue
 			}
@@ -41,9 +41,9 @@ func (c *composeCheck) commandLines() {
 	}
 }
 
-// commandLine reports n when it is a string that compose cannot split.
+// commandLine reports n, a value that compose.Lookup returned, when it is
+// a string that compose cannot split.
 func (c *composeCheck) commandLine(n *yaml.Node) {
-	n = compose.Resolve(n)
 	if n == nil || n.Kind != yaml.ScalarNode || n.ShortTag() != "!!str" {
 		return // a list, or a value of a type the schema reports
 	}

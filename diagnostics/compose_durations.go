@@ -34,22 +34,29 @@ var durationPaths = [][]string{
 // weeks ("1d", "2w"); so does this check. A value whose variables are not
 // all set is left alone.
 func (c *composeCheck) durations() {
+	c.eachServiceString(durationPaths, func(n *yaml.Node, value string) {
+		if _, err := str2duration.ParseDuration(value); err != nil {
+			c.add(composeRuleInvalidDuration.diag(c.model.NodeSpan(n),
+				"`%s` is not a duration; write a number with a unit, such as `30s` or `1m30s`", value))
+		}
+	})
+}
+
+// eachServiceString calls fn with each string value at one of paths under
+// a service, interpolated. A value of another type is left to the schema
+// check, and one whose variables are not all set is skipped.
+func (c *composeCheck) eachServiceString(paths [][]string, fn func(n *yaml.Node, value string)) {
 	for _, svc := range c.model.Services {
-		for _, path := range durationPaths {
+		for _, path := range paths {
 			n := svc.Node
 			for _, key := range path {
 				n = compose.Lookup(n, key)
 			}
 			if n == nil || n.Kind != yaml.ScalarNode || n.ShortTag() != "!!str" {
-				continue // the schema reports a value that is not a string
-			}
-			value, ok := c.proj.Substitute(n.Value)
-			if !ok {
 				continue
 			}
-			if _, err := str2duration.ParseDuration(value); err != nil {
-				c.add(composeRuleInvalidDuration.diag(c.model.NodeSpan(n),
-					"`%s` is not a duration; write a number with a unit, such as `30s` or `1m30s`", value))
+			if value, ok := c.proj.Substitute(n.Value); ok {
+				fn(n, value)
 			}
 		}
 	}
@@ -77,25 +84,11 @@ var byteSizePaths = [][]string{
 // accepts what compose accepts ("512m", "1.5gb", "1024"). A value whose
 // variables are not all set is left alone.
 func (c *composeCheck) byteSizes() {
-	for _, svc := range c.model.Services {
-		for _, path := range byteSizePaths {
-			n := svc.Node
-			for _, key := range path {
-				n = compose.Lookup(n, key)
-			}
-			n = compose.Resolve(n)
-			if n == nil || n.Kind != yaml.ScalarNode || n.ShortTag() != "!!str" {
-				continue // a number, or a value of a type the schema reports
-			}
-			value, ok := c.proj.Substitute(n.Value)
-			if !ok {
-				continue
-			}
-			var size types.UnitBytes
-			if err := size.DecodeMapstructure(value); err != nil {
-				c.add(composeRuleInvalidByteSize.diag(c.model.NodeSpan(n),
-					"`%s` is not a size; write a number with an optional unit, such as `512m` or `1g`", value))
-			}
+	c.eachServiceString(byteSizePaths, func(n *yaml.Node, value string) {
+		var size types.UnitBytes
+		if err := size.DecodeMapstructure(value); err != nil {
+			c.add(composeRuleInvalidByteSize.diag(c.model.NodeSpan(n),
+				"`%s` is not a size; write a number with an optional unit, such as `512m` or `1g`", value))
 		}
-	}
+	})
 }
