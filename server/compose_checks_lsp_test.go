@@ -24,6 +24,16 @@ func TestComposeLoaderChecksOverLSP(t *testing.T) {
 		"      - «expose»1.5\n" +
 		"    depends_on: [«dep»api]\n" +
 		"    configs: [crontab]\n" +
+		"    entrypoint: «entry»'\"0'\n" +
+		"    mem_limit: «mem»256M2\n" +
+		"    volumes:\n" +
+		"      - type: «bind»bind\n" +
+		"        target: /srv\n" +
+		"    ports:\n" +
+		"      - «port»published: \"8443\"\n" +
+		"  cache:\n" +
+		"    <<: «merge»\"x\"\n" +
+		"    image: redis:7\n" +
 		"configs:\n" +
 		"  «config»crontab: {}\n"
 	c := lsptest.New(t, archive, lsptest.WithCRLF("compose.yaml"))
@@ -37,6 +47,11 @@ func TestComposeLoaderChecksOverLSP(t *testing.T) {
 		{"InvalidPort", "expose", "1.5"},
 		{"ProfiledDependency", "dep", "api"},
 		{"InvalidConfigSource", "config", "crontab"},
+		{"InvalidCommand", "entry", `'"0'`},
+		{"InvalidByteSize", "mem", "256M2"},
+		{"MissingBindSource", "bind", "bind"},
+		{"MissingPortTarget", "port", "published"},
+		{"InvalidMerge", "merge", `"x"`},
 	}
 	for _, tt := range tests {
 		_, at := c.WS.Marker(tt.marker)
