@@ -22,7 +22,7 @@ type methodHandler func(ctx context.Context, s *server, reply jsonrpc2.Replier, 
 //   - initialize: the server decodes only the capabilities it uses,
 //     leniently;
 //   - didChange: the change's Range is a pointer, so that a whole-content
-//     change is told apart from an insert at 0:0;
+//     change is distinguished from an insert at 0:0;
 //   - prepareRename and textDocument/diagnostic have their own types.
 var methods map[string]methodHandler
 

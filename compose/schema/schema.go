@@ -3,7 +3,7 @@
 // values at a path for hover and completion.
 //
 // The schema is the one compose-go embeds, kept as compose-spec.json in
-// this package (TestSpecMatchesComposeGo keeps the copy equal). It is
+// this package (TestSpecMatchesComposeGo fails when the copy differs). It is
 // decoded and compiled on first use or by Prepare, at most once per
 // process, so starting the server does not compile it.
 //

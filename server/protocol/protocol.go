@@ -103,7 +103,7 @@ type ServerInfo struct {
 // notification.
 type InitializedParams struct{}
 
-// TextDocumentSyncKind is how the client sends document changes.
+// TextDocumentSyncKind is the form in which the client sends document changes.
 type TextDocumentSyncKind float64
 
 // TextDocumentSyncKindIncremental is the sync kind in which the client
@@ -303,7 +303,7 @@ type PublishDiagnosticsParams struct {
 // CompletionItemKind is the kind of a completion item.
 type CompletionItemKind float64
 
-// InsertTextFormat says whether insert text is plain or a snippet.
+// InsertTextFormat is the format of insert text: plain text or a snippet.
 type InsertTextFormat float64
 
 // Insert text formats.
@@ -333,7 +333,7 @@ type CompletionList struct {
 	Items        []CompletionItem `json:"items"`
 }
 
-// CompletionContext says how completion was triggered.
+// CompletionContext is the trigger of a completion request.
 type CompletionContext struct {
 	TriggerKind      float64 `json:"triggerKind"`
 	TriggerCharacter string  `json:"triggerCharacter,omitempty"`
@@ -361,7 +361,7 @@ type DefinitionParams struct {
 	TextDocumentPositionParams
 }
 
-// ReferenceContext says whether references include the declaration.
+// ReferenceContext is the option to include the declaration in references.
 type ReferenceContext struct {
 	IncludeDeclaration bool `json:"includeDeclaration"`
 }
@@ -372,7 +372,7 @@ type ReferenceParams struct {
 	Context ReferenceContext `json:"context"`
 }
 
-// DocumentHighlightKind says whether a highlight reads or writes.
+// DocumentHighlightKind is the kind of access a highlight marks: text, read or write.
 type DocumentHighlightKind float64
 
 // DocumentHighlightParams are the params of
