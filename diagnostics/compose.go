@@ -73,7 +73,7 @@ func composeDiagnostics(ctx context.Context, snap *workspace.Snapshot, f *worksp
 		c.profiledDependencies,
 	}
 	for _, step := range steps {
-		if ctx.Err() != nil {
+		if giveWay(ctx); ctx.Err() != nil {
 			return nil
 		}
 		step()

@@ -31,7 +31,7 @@ func dockerfileDiagnostics(ctx context.Context, snap *workspace.Snapshot, f *wor
 	c.parseErrors()
 	steps := []func(){c.instructionChecks, c.stageChecks, c.fromChecks, c.dispatchChecks, c.copyIgnoredFiles, c.ownRules, c.runChecks}
 	for _, step := range steps {
-		if ctx.Err() != nil {
+		if giveWay(ctx); ctx.Err() != nil {
 			return nil
 		}
 		step()
@@ -88,7 +88,11 @@ const cancelPollInterval = 64
 // newer change made useless stops within a few instructions.
 func (c *dockerChecker) cancelled() bool {
 	c.polls++
-	return c.polls%cancelPollInterval == 0 && c.ctx.Err() != nil
+	if c.polls%cancelPollInterval != 0 {
+		return false
+	}
+	giveWay(c.ctx)
+	return c.ctx.Err() != nil
 }
 
 func newDockerChecker(ctx context.Context, snap *workspace.Snapshot, f *workspace.File, df *dockerfile.File) *dockerChecker {

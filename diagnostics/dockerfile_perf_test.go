@@ -145,14 +145,3 @@ func TestWarmedCheckMatchesUnwarmed(t *testing.T) {
 		}
 	}
 }
-
-// TestBackgroundMarksContext checks that Background marks a context, which
-// warmDockerfile reads to keep a background check on one goroutine.
-func TestBackgroundMarksContext(t *testing.T) {
-	if !isBackground(Background(context.Background())) {
-		t.Fatal("Background does not mark the context")
-	}
-	if isBackground(context.Background()) {
-		t.Fatal("a plain context is marked as background")
-	}
-}

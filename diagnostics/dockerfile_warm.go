@@ -20,8 +20,11 @@ var minWarmInstructions = 200
 // buildkit's instruction parses from the last instruction back, while c
 // parses from the first one forward. Each cache entry is computed once,
 // by whichever goroutine comes first, so the two halve the cold check of
-// a large file on two cores. The returned function stops the goroutine;
-// results it already stored stay cached for the next check.
+// a large file on two cores. A background check gets no such goroutine:
+// it leaves a processor free for the goroutine that reads the client's
+// next message, which is what tells the check to give way. The returned
+// function stops the goroutine; results it already stored stay cached
+// for the next check.
 func warmDockerfile(ctx context.Context, snap *workspace.Snapshot, f *workspace.File, c *dockerChecker) (stop func()) {
 	if len(c.df.Instructions) < minWarmInstructions || isBackground(ctx) || warmedBefore(c) {
 		return func() {}
@@ -38,22 +41,6 @@ func warmDockerfile(ctx context.Context, snap *workspace.Snapshot, f *workspace.
 		helper.warmInstructionParses(&stopped)
 	}()
 	return func() { stopped.Store(true) }
-}
-
-// backgroundKey is the context key that Background sets.
-type backgroundKey struct{}
-
-// Background returns ctx marked as the context of a check that no one
-// waits for, such as the check of every file after indexing. Such a
-// check runs on one goroutine, so that it leaves the other processors to
-// the requests and the checks of the files the user edits.
-func Background(ctx context.Context) context.Context {
-	return context.WithValue(ctx, backgroundKey{}, true)
-}
-
-func isBackground(ctx context.Context) bool {
-	background, _ := ctx.Value(backgroundKey{}).(bool)
-	return background
 }
 
 // warmedBefore reports whether the instruction parses of c's file are
@@ -77,7 +64,7 @@ func (c *dockerChecker) warmRunAnalyses(stopped *atomic.Bool) {
 	for i, st := range c.df.Stages {
 		shell := starts[i]
 		for _, in := range st.Instructions {
-			if stopped.Load() || c.ctx.Err() != nil {
+			if c.helperStopped(stopped) {
 				return
 			}
 			if in.Keyword == "SHELL" && in.JSONForm {
@@ -94,11 +81,21 @@ func (c *dockerChecker) warmRunAnalyses(stopped *atomic.Bool) {
 // instruction, from the last one back.
 func (c *dockerChecker) warmInstructionParses(stopped *atomic.Bool) {
 	for i := len(c.df.Instructions) - 1; i >= 0; i-- {
-		if stopped.Load() || c.ctx.Err() != nil {
+		if c.helperStopped(stopped) {
 			return
 		}
 		if in := c.df.Instructions[i]; in.Node != nil {
 			c.parseInstruction(in.Node)
 		}
 	}
+}
+
+// helperStopped reports whether the warming goroutine should stop: the
+// check ended or its context is done. It gives way as the check does,
+// once per cancelPollInterval calls.
+func (c *dockerChecker) helperStopped(stopped *atomic.Bool) bool {
+	if stopped.Load() {
+		return true
+	}
+	return c.cancelled()
 }

@@ -21,8 +21,9 @@ var syncRequests = map[string]bool{
 
 // handle is the jsonrpc2.Handler of the connection. It applies the
 // lifecycle rules, then runs notifications in order on the read loop and
-// requests on their own goroutines. It never returns an error, because an
-// error would close the connection.
+// requests on their own goroutines, counted as urgent work until they are
+// answered. It never returns an error, because an error would close the
+// connection.
 func (s *server) handle(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc2.Request) error {
 	call, isCall := req.(*jsonrpc2.Call)
 	if err := s.admit(req.Method()); err != nil {
@@ -45,7 +46,9 @@ func (s *server) handle(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc
 	indexed := s.firstIndexBuilt()
 	ctx = withSnapshot(ctx, s.session.Snapshot())
 	s.requests.add(call.ID(), cancel)
+	s.urgent.begin()
 	go func() {
+		defer s.urgent.end()
 		defer cancel()
 		defer s.requests.remove(call.ID())
 		if !indexed {

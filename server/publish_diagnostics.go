@@ -28,19 +28,15 @@ const (
 // changed file gets its own debounced pass, which the next change to that
 // file cancels; a slower workspace pass then re-checks the other files
 // whose diagnostics the changes may affect, as the Session reports them,
-// and publishes only the files whose diagnostics changed.
+// and publishes only the files whose diagnostics changed. The workspace
+// pass gives way to urgent work (server.urgent): between files, and
+// inside the check of a file between its steps.
 type diagnoser struct {
 	s     *server
 	delay time.Duration
 
 	mu     sync.Mutex
 	passes map[position.URI]*pass // guarded by mu; pending or running per-file passes
-	// urgent counts the per-file passes that are pending or running. The
-	// workspace pass waits between files while it is above zero, so that
-	// the files the user opens and edits get their diagnostics first.
-	// urgentDone is closed when urgent drops to zero. Both are guarded by mu.
-	urgent     int
-	urgentDone chan struct{}
 	// indexPass is the running workspace pass that follows a new index,
 	// or nil. Guarded by mu.
 	indexPass *indexPass
@@ -70,7 +66,7 @@ type indexPass struct {
 type pass struct {
 	timer  *time.Timer
 	cancel context.CancelFunc
-	urgent bool // counted in diagnoser.urgent until it ends
+	urgent bool // counted in server.urgent until it ends
 }
 
 // published is the record of the last publish for one file, guarded by
@@ -125,7 +121,7 @@ func (d *diagnoser) changedAfter(delay time.Duration, uris ...position.URI) {
 		if old := d.passes[u]; old != nil {
 			d.stopPass(old)
 		}
-		d.beginUrgent()
+		d.s.urgent.begin()
 		d.passes[u] = d.schedule(d.fileDelay(u, delay), true, func(ctx context.Context) { d.publishFile(ctx, u, true) })
 	}
 	if d.workspace != nil {
@@ -138,17 +134,15 @@ func (d *diagnoser) changedAfter(delay time.Duration, uris ...position.URI) {
 }
 
 // schedule runs work after delay under a context that stopPass cancels.
-// An urgent pass is one that beginUrgent counted, and it is uncounted
-// when it ends. The caller holds mu.
+// An urgent pass is one that the caller counted in server.urgent, and it
+// is uncounted when it ends. The caller holds mu.
 func (d *diagnoser) schedule(delay time.Duration, urgent bool, work func(ctx context.Context)) *pass {
 	ctx, cancel := context.WithCancel(d.s.ctx)
 	p := &pass{cancel: cancel, urgent: urgent}
 	p.timer = time.AfterFunc(delay, func() {
 		defer func() {
 			if urgent {
-				d.mu.Lock()
-				d.endUrgent()
-				d.mu.Unlock()
+				d.s.urgent.end()
 			}
 		}()
 		defer cancel()
@@ -162,41 +156,9 @@ func (d *diagnoser) schedule(delay time.Duration, urgent bool, work func(ctx con
 // once, and a running one when its work returns. The caller holds mu.
 func (d *diagnoser) stopPass(p *pass) {
 	if p.timer.Stop() && p.urgent {
-		d.endUrgent()
+		d.s.urgent.end()
 	}
 	p.cancel()
-}
-
-// beginUrgent counts a new per-file pass. The caller holds mu.
-func (d *diagnoser) beginUrgent() {
-	if d.urgent == 0 {
-		d.urgentDone = make(chan struct{})
-	}
-	d.urgent++
-}
-
-// endUrgent uncounts a per-file pass that ended. The caller holds mu.
-func (d *diagnoser) endUrgent() {
-	d.urgent--
-	if d.urgent == 0 {
-		close(d.urgentDone)
-	}
-}
-
-// waitUrgent returns when no per-file pass is pending or running, or when
-// ctx is done.
-func (d *diagnoser) waitUrgent(ctx context.Context) {
-	d.mu.Lock()
-	if d.urgent == 0 {
-		d.mu.Unlock()
-		return
-	}
-	done := d.urgentDone
-	d.mu.Unlock()
-	select {
-	case <-done:
-	case <-ctx.Done():
-	}
 }
 
 // stop cancels every pass; later changes schedule none.
@@ -246,13 +208,13 @@ func (d *diagnoser) publishWorkspace(ctx context.Context) {
 	checked := d.checked
 	d.mu.Unlock()
 
-	ctx = diagnostics.Background(ctx)
+	ctx = diagnostics.Background(ctx, d.s.urgent.wait)
 	affected, ok := d.s.session.AffectedSince(checked)
 	if checked == 0 || !ok {
 		affected = d.allFiles(snap)
 	}
 	for _, u := range affected {
-		d.waitUrgent(ctx)
+		d.s.urgent.wait(ctx)
 		if ctx.Err() != nil {
 			return
 		}
@@ -308,6 +270,9 @@ func (d *diagnoser) publish(ctx context.Context, snap *workspace.Snapshot, u pos
 	var diags []*diagnostics.Diagnostic
 	version := int32(0)
 	if f := snap.File(u); f != nil {
+		if always {
+			defer d.s.gc.begin(len(f.Content))()
+		}
 		start := time.Now()
 		diags = diagnostics.File(ctx, snap, u)
 		if f.Open {

@@ -17,35 +17,34 @@ func TestWorkspacePassWaitsForFilePasses(t *testing.T) {
 	s := &server{ctx: ctx, log: slog.New(slog.DiscardHandler)}
 	d := &diagnoser{s: s}
 
-	d.waitUrgent(ctx) // nothing pending: returns at once
+	s.urgent.wait(ctx) // nothing pending: returns at once
 
 	d.mu.Lock()
-	d.beginUrgent()
+	s.urgent.begin()
 	p := d.schedule(time.Hour, true, func(context.Context) {})
 	d.mu.Unlock()
 
 	waited := make(chan struct{})
 	go func() {
-		d.waitUrgent(ctx)
+		s.urgent.wait(ctx)
 		close(waited)
 	}()
 	select {
 	case <-waited:
-		t.Fatal("waitUrgent returned while a file pass was pending")
+		t.Fatal("the wait returned while a file pass was pending")
 	case <-time.After(20 * time.Millisecond):
 	}
 
 	d.mu.Lock()
 	d.stopPass(p)
-	pending := d.urgent
 	d.mu.Unlock()
-	if pending != 0 {
+	if pending := s.urgent.count(); pending != 0 {
 		t.Errorf("urgent = %d after the pending pass was stopped, want 0", pending)
 	}
 	select {
 	case <-waited:
 	case <-time.After(5 * time.Second):
-		t.Fatal("waitUrgent still waits after the pass was stopped")
+		t.Fatal("the wait goes on after the pass was stopped")
 	}
 }
 
@@ -60,16 +59,14 @@ func TestFilePassEndsItsCount(t *testing.T) {
 
 	ran := make(chan struct{})
 	d.mu.Lock()
-	d.beginUrgent()
+	s.urgent.begin()
 	p := d.schedule(0, true, func(context.Context) { close(ran) })
 	d.mu.Unlock()
 	<-ran
 
 	deadline := time.Now().Add(5 * time.Second)
 	for {
-		d.mu.Lock()
-		pending := d.urgent
-		d.mu.Unlock()
+		pending := s.urgent.count()
 		if pending == 0 {
 			break
 		}
@@ -81,9 +78,8 @@ func TestFilePassEndsItsCount(t *testing.T) {
 
 	d.mu.Lock()
 	d.stopPass(p)
-	pending := d.urgent
 	d.mu.Unlock()
-	if pending != 0 {
+	if pending := s.urgent.count(); pending != 0 {
 		t.Errorf("urgent = %d after stopping a finished pass, want 0", pending)
 	}
 }

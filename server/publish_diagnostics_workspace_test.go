@@ -1,12 +1,14 @@
 package server_test
 
 import (
+	"context"
 	"encoding/json"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/stackls/stackls/internal/lsptest"
+	"github.com/stackls/stackls/server"
 )
 
 // linkedScriptArchive is a service whose image runs a script that names a
@@ -78,5 +80,37 @@ func TestWorkspacePassRepublishesLinkedFiles(t *testing.T) {
 
 	content := strings.Replace(string(c.WS.Content("compose.yaml")), "mariadb:", "cache:", 1)
 	c.WatchedFileChanged("compose.yaml", []byte(content))
+	awaitScriptHint(t, c, "db/entrypoint.sh", false)
+}
+
+// TestWorkspacePassWaitsForRequests checks that the workspace pass gives
+// way to a request that is being answered: while a hover runs, the
+// workspace pass after an edit publishes nothing, and it publishes once
+// the hover is answered.
+func TestWorkspacePassWaitsForRequests(t *testing.T) {
+	started, release := make(chan struct{}, 1), make(chan struct{})
+	hook := func(_ context.Context, method string) {
+		if method == "textDocument/hover" {
+			started <- struct{}{}
+			<-release
+		}
+	}
+	c := lsptest.New(t, linkedScriptArchive, lsptest.WithServerOptions(server.Options{TestHook: hook}))
+	c.Indexed()
+	awaitScriptHint(t, c, "db/entrypoint.sh", true)
+
+	c.Open("compose.yaml")
+	_, answer := c.Go("textDocument/hover", map[string]any{
+		"textDocument": map[string]string{"uri": string(c.WS.URI("compose.yaml"))},
+		"position":     map[string]int{"line": 1, "character": 3},
+	})
+	<-started
+	c.Replace("compose.yaml", "mariadb:", "postgres:")
+	// The edit schedules the workspace pass 75 ms after it; wait well past.
+	time.Sleep(300 * time.Millisecond)
+	awaitScriptHint(t, c, "db/entrypoint.sh", true)
+
+	close(release)
+	c.AwaitResponse(answer)
 	awaitScriptHint(t, c, "db/entrypoint.sh", false)
 }

@@ -23,6 +23,7 @@ func Serve(ctx context.Context, in io.ReadCloser, out io.WriteCloser, opts Optio
 	conn := jsonrpc2.NewConn(st)
 	s := newServer(ctx, conn, opts)
 	s.stream = st
+	st.urgent = &s.urgent
 	s.log.Info("stackls started", "version", opts.Version, "pid", os.Getpid())
 
 	conn.Go(ctx, s.handle)

@@ -50,6 +50,14 @@ type Options struct {
 	// 3 ms.
 	DiagnosticsDelay time.Duration
 
+	// CheckGCPercent, when above zero, is the garbage collector's target
+	// (see debug.SetGCPercent) while the server checks a large file that
+	// the client opened or changed, if the target is lower. Such a check
+	// allocates many times the file's size while a user waits for it.
+	// The server sets the target back when no such check runs. Zero
+	// leaves the target alone.
+	CheckGCPercent int
+
 	// Session, when not nil, is used in place of a new Session. Tests pass
 	// one to read the server's state directly.
 	Session *workspace.Session
@@ -101,6 +109,12 @@ type server struct {
 	requests    *inflight
 	completions completionOrigins
 	diagnostics *diagnoser
+	// urgent counts the messages being read, the requests being answered
+	// and the per-file diagnostics passes, which the workspace pass waits
+	// for.
+	urgent urgentWork
+	// gc raises the collector's target during the checks of large files.
+	gc gcBoost
 }
 
 // clientState is the client's setup as initialize sent it. It is never
@@ -135,6 +149,7 @@ func newServer(ctx context.Context, conn jsonrpc2.Conn, opts Options) *server {
 		requests: newInflight(),
 	}
 	s.client.Store(&clientState{encoding: position.UTF16})
+	s.gc.percent = opts.CheckGCPercent
 	s.diagnostics = newDiagnoser(s)
 	return s
 }

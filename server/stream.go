@@ -42,6 +42,12 @@ type stream struct {
 	closer io.Closer // closes in
 	log    *slog.Logger
 
+	// urgent, when not nil, counts a message from its first header line
+	// until the next Read, by when its handler has run or has started
+	// the request. reading is whether it is counted; only Read uses it.
+	urgent  *urgentWork
+	reading bool
+
 	writeMu sync.Mutex
 	out     io.WriteCloser // guarded by writeMu
 }
@@ -57,11 +63,19 @@ func newStream(in io.ReadCloser, out io.WriteCloser, logger *slog.Logger) *strea
 // response and are skipped, so Read only fails when the stream ends or the header is
 // malformed.
 func (s *stream) Read(ctx context.Context) (jsonrpc2.Message, int64, error) {
+	if s.reading {
+		s.reading = false
+		s.urgent.end()
+	}
 	var total int64
 	for {
 		body, n, err := s.readFrame()
 		total += n
 		if err != nil {
+			if s.reading {
+				s.reading = false
+				s.urgent.end() // no handler comes: the stream is over
+			}
 			return nil, total, err
 		}
 		if body == nil {
@@ -154,6 +168,10 @@ func (s *stream) readFrame() ([]byte, int64, error) {
 	for {
 		line, err := s.in.ReadSlice('\n')
 		total += int64(len(line))
+		if s.urgent != nil && !s.reading && len(line) > 0 {
+			s.reading = true
+			s.urgent.begin()
+		}
 		switch {
 		case errors.Is(err, bufio.ErrBufferFull):
 			return nil, total, fmt.Errorf("header line longer than %d bytes", maxHeaderLine)

@@ -17,7 +17,9 @@ const MaxFileSize = 2 << 20
 
 // File is one immutable version of a file's content: an open document or
 // the copy on disk. Its models are parsed on first use and shared by every
-// Snapshot that holds the File.
+// Snapshot that holds the File, and by the other Files of the same URI,
+// content and kind, such as an open document that the editor has not
+// changed since it read it from disk.
 type File struct {
 	URI     position.URI
 	Version int32 // the client's version for an open document; 0 for disk
@@ -31,6 +33,12 @@ type File struct {
 	languageID string // the client's languageId of an open document; "" for disk
 	linked     bool   // Kind comes from the index, not from the name or content
 
+	*derived
+}
+
+// derived is what a File computes from its URI, content and kind on first
+// use.
+type derived struct {
 	hostsOnce sync.Once
 	hosts     []*HostToken // host names in host positions, in source order
 
@@ -53,7 +61,7 @@ type File struct {
 // NewFile returns a File for content. Content over MaxFileSize or with a
 // NUL byte is kept but marked Skipped.
 func NewFile(uri position.URI, version int32, open bool, kind Kind, content []byte) *File {
-	f := &File{URI: uri, Version: version, Open: open, Content: content, Kind: kind}
+	f := &File{URI: uri, Version: version, Open: open, Content: content, Kind: kind, derived: &derived{}}
 	switch {
 	case len(content) > MaxFileSize:
 		f.Skipped = "larger than 2 MiB"
@@ -145,6 +153,24 @@ func (f *File) Makefile() *makefile.File {
 func (f *File) DotEnv() *dotenv.File {
 	model, _ := f.parsed().(*dotenv.File)
 	return model
+}
+
+// shareDisk makes the open document f use what its disk copy disk has
+// computed, when both have the same content and f's own name, languageId
+// and content show disk's kind or none: then f also takes the kind that
+// the index linked disk as. It leaves f as it is otherwise.
+func (f *File) shareDisk(disk *File) {
+	if disk == nil || disk.URI != f.URI || disk.Skipped != f.Skipped || !bytes.Equal(disk.Content, f.Content) {
+		return
+	}
+	switch {
+	case f.Kind == disk.Kind:
+	case f.Kind == KindUnknown && disk.linked:
+		f.Kind, f.linked = disk.Kind, true
+	default:
+		return
+	}
+	f.derived = disk.derived
 }
 
 // withKind returns a File with the same content and version as f but of

@@ -119,10 +119,18 @@ func (b *indexBuilder) eachChanged(fn func(uri position.URI, before, after *File
 		return
 	}
 	for uri, before := range b.changes.old {
-		if after := b.snap.File(uri); after != before {
+		if after := b.snap.File(uri); !sameDerived(before, after) {
 			fn(uri, before, after)
 		}
 	}
+}
+
+// sameDerived reports whether before and after are the same File, or two
+// Files that share what they derive from their content, as an open
+// document does with its unchanged disk copy: the index has nothing to
+// derive again.
+func sameDerived(before, after *File) bool {
+	return before == after || (before != nil && after != nil && before.derived == after.derived)
 }
 
 // changed reports whether the File of uri changed.
@@ -131,7 +139,7 @@ func (b *indexBuilder) changed(uri position.URI) bool {
 		return true
 	}
 	before, ok := b.changes.old[uri]
-	return ok && before != b.snap.File(uri)
+	return ok && !sameDerived(before, b.snap.File(uri))
 }
 
 // existenceChanged reports whether a file came or went, in the Snapshot

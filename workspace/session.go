@@ -140,6 +140,10 @@ func (s *Session) Open(uri position.URI, languageID string, version int32, conte
 	f := NewFile(uri, version, true, DetectKind(uri.Path(), languageID, content), content)
 	f.languageID = languageID
 	return s.update(func(next *Snapshot) {
+		// The editor usually opens a file as it is on disk, which the
+		// index has parsed and linked and the workspace diagnostics have
+		// checked.
+		f.shareDisk(s.disk[uri])
 		s.skipped.note(f)
 		s.overlays[uri] = f
 		next.put(f)

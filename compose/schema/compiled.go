@@ -89,11 +89,29 @@ var annotationKeywords = map[string]bool{
 type schemaCompiler struct {
 	doc  map[string]any
 	refs map[string]*compiledSchema
+	// patterns holds each regular expression compiled so far. The spec
+	// repeats a few patterns, "^x-" in nearly every object, and a
+	// compiled regexp costs kilobytes of memory for as long as the
+	// schema lives.
+	patterns map[string]*regexp.Regexp
 }
 
 // newSchemaCompiler returns a compiler of the schemas of doc.
 func newSchemaCompiler(doc map[string]any) *schemaCompiler {
-	return &schemaCompiler{doc: doc, refs: map[string]*compiledSchema{}}
+	return &schemaCompiler{doc: doc, refs: map[string]*compiledSchema{}, patterns: map[string]*regexp.Regexp{}}
+}
+
+// regexp returns the compiled pattern, compiling it on its first use.
+func (c *schemaCompiler) regexp(pattern string) (*regexp.Regexp, error) {
+	if re, ok := c.patterns[pattern]; ok {
+		return re, nil
+	}
+	re, err := regexp.Compile(pattern)
+	if err != nil {
+		return nil, err
+	}
+	c.patterns[pattern] = re
+	return re, nil
 }
 
 // compileRef compiles the schema that a local reference names: "#" for
@@ -192,7 +210,7 @@ func (c *schemaCompiler) keyword(s *compiledSchema, key string, v any, location 
 			return err
 		}
 		for _, pattern := range slices.Sorted(maps.Keys(byPattern)) {
-			re, rerr := regexp.Compile(pattern)
+			re, rerr := c.regexp(pattern)
 			if rerr != nil {
 				return fmt.Errorf("%s: %w", location, rerr)
 			}
@@ -214,7 +232,7 @@ func (c *schemaCompiler) keyword(s *compiledSchema, key string, v any, location 
 			return fmt.Errorf("%s: not a string", location)
 		}
 		s.patternText = text
-		if s.pattern, err = regexp.Compile(text); err != nil {
+		if s.pattern, err = c.regexp(text); err != nil {
 			err = fmt.Errorf("%s: %w", location, err)
 		}
 	case "minimum":
