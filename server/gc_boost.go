@@ -11,8 +11,8 @@ import (
 const largeCheckBytes = 64 << 10
 
 // gcBoost raises the garbage collector's target to percent while at least
-// one check of a large file runs, and sets the earlier target back after
-// the last one. A higher target means fewer collections during the check,
+// one parse or check of a large file runs, and sets the earlier target
+// back after the last one. A higher target means fewer collections during the check,
 // for a heap that grows more until the next one. It never lowers a
 // target, and does nothing when the collector is off or percent is 0.
 type gcBoost struct {

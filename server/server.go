@@ -51,9 +51,10 @@ type Options struct {
 	DiagnosticsDelay time.Duration
 
 	// CheckGCPercent, when above zero, is the garbage collector's target
-	// (see debug.SetGCPercent) while the server checks a large file that
-	// the client opened or changed, if the target is lower. Such a check
-	// allocates many times the file's size while a user waits for it.
+	// (see debug.SetGCPercent) while the server parses and checks a large
+	// file that the client opened or changed, if the target is lower. The
+	// parse and the check allocate many times the file's size while a user
+	// waits for them.
 	// The server sets the target back when no such check runs. Zero
 	// leaves the target alone.
 	CheckGCPercent int

@@ -15,6 +15,7 @@ func (s *server) DidOpen(_ context.Context, params *protocol.DidOpenTextDocument
 		return fmt.Errorf("didOpen: %w", err)
 	}
 	doc := params.TextDocument
+	defer s.gc.begin(len(doc.Text))()
 	s.session.Open(u, string(doc.LanguageID), doc.Version, []byte(doc.Text))
 	s.logSkipped()
 	s.diagnostics.opened(u)
@@ -42,6 +43,9 @@ func (s *server) didChange(_ context.Context, params *didChangeParams) error {
 	u, err := position.ParseURI(params.TextDocument.URI)
 	if err != nil {
 		return fmt.Errorf("didChange: %w", err)
+	}
+	if f := s.session.Snapshot().File(u); f != nil {
+		defer s.gc.begin(len(f.Content))() // the parse of a large file allocates as much as its check
 	}
 	changes := make([]position.Change, len(params.ContentChanges))
 	for i, change := range params.ContentChanges {
