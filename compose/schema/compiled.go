@@ -40,6 +40,12 @@ var typeBits = map[string]jsonTypes{
 type compiledSchema struct {
 	// alwaysFalse is the schema `false`, which no value matches.
 	alwaysFalse bool
+	// object is whether the schema is written as an object rather than
+	// as true or false. Hover and completion describe only such schemas.
+	object bool
+	// description is the "description" annotation, for hover and
+	// completion.
+	description string
 
 	types     jsonTypes // 0 allows every type
 	typeNames []string  // "type" as written, for messages
@@ -171,6 +177,7 @@ func (c *schemaCompiler) fill(s *compiledSchema, v any, location string) error {
 		s.alwaysFalse = !v
 		return nil
 	case map[string]any:
+		s.object = true
 		for _, key := range slices.Sorted(maps.Keys(v)) {
 			if err := c.keyword(s, key, v[key], location+"/"+key); err != nil {
 				return err
@@ -245,6 +252,8 @@ func (c *schemaCompiler) keyword(s *compiledSchema, key string, v any, location 
 		s.anyOf, err = c.compileList(v, location)
 	case "oneOf":
 		s.oneOf, err = c.compileList(v, location)
+	case "description":
+		s.description, _ = v.(string)
 	default:
 		if !annotationKeywords[key] {
 			return fmt.Errorf("%s: keyword %q is not supported", location, key)

@@ -31,10 +31,6 @@ import (
 var specJSON []byte
 
 var (
-	rawOnce sync.Once
-	raw     map[string]any // the decoded schema document
-	rawErr  error
-
 	compiledOnce    sync.Once
 	compiled        *compiledSchema
 	compiledService *compiledSchema // "#/$defs/service", to validate one service
@@ -45,19 +41,17 @@ var (
 )
 
 // document returns the decoded schema document. Numbers stay json.Number,
-// so that values are shown as the schema writes them.
+// so that values are shown as the schema writes them. The document is
+// decoded for each call and not kept: the compiled schema has what
+// validation, hover and completion read.
 func document() (map[string]any, error) {
-	rawOnce.Do(func() {
-		dec := json.NewDecoder(bytes.NewReader(specJSON))
-		dec.UseNumber()
-		var m map[string]any
-		if err := dec.Decode(&m); err != nil {
-			rawErr = fmt.Errorf("decoding the compose-spec schema: %w", err)
-			return
-		}
-		raw = m
-	})
-	return raw, rawErr
+	dec := json.NewDecoder(bytes.NewReader(specJSON))
+	dec.UseNumber()
+	var m map[string]any
+	if err := dec.Decode(&m); err != nil {
+		return nil, fmt.Errorf("decoding the compose-spec schema: %w", err)
+	}
+	return m, nil
 }
 
 // Prepare decodes and compiles the compose-spec schema and validates a

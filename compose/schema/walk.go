@@ -4,7 +4,6 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"sync"
 )
 
 // maxRefDepth bounds how many "$ref", "allOf", "oneOf" and "anyOf" levels
@@ -16,7 +15,7 @@ const maxRefDepth = 12
 // ("oneOf", "anyOf"), so a Node keeps all of them. The zero Node describes
 // nothing.
 type Node struct {
-	schemas []map[string]any
+	schemas []*compiledSchema
 }
 
 // Property is a named property that a Node allows.
@@ -28,13 +27,13 @@ type Property struct {
 }
 
 // Root returns the Node of a whole compose document, or the zero Node when
-// the schema cannot be decoded.
+// the schema cannot be compiled.
 func Root() Node {
-	doc, err := document()
+	root, err := compile()
 	if err != nil {
 		return Node{}
 	}
-	return expand([]map[string]any{doc})
+	return expand([]*compiledSchema{root})
 }
 
 // At returns the Node at a path of keys from the document's root. A path
@@ -56,22 +55,18 @@ func (n Node) Empty() bool { return len(n.schemas) == 0 }
 
 // expand adds to schemas the targets of their "$ref" and the members of
 // their "allOf", "oneOf" and "anyOf", recursively.
-func expand(schemas []map[string]any) Node {
-	var out []map[string]any
-	var add func(s map[string]any, depth int)
-	add = func(s map[string]any, depth int) {
-		if s == nil || depth > maxRefDepth {
+func expand(schemas []*compiledSchema) Node {
+	var out []*compiledSchema
+	var add func(s *compiledSchema, depth int)
+	add = func(s *compiledSchema, depth int) {
+		if s == nil || !s.object || depth > maxRefDepth {
 			return
 		}
 		out = append(out, s)
-		if ref, ok := s["$ref"].(string); ok {
-			add(resolveRef(ref), depth+1)
-		}
-		for _, key := range []string{"allOf", "oneOf", "anyOf"} {
-			list, _ := s[key].([]any)
+		add(s.ref, depth+1)
+		for _, list := range [][]*compiledSchema{s.allOf, s.oneOf, s.anyOf} {
 			for _, member := range list {
-				m, _ := member.(map[string]any)
-				add(m, depth+1)
+				add(member, depth+1)
 			}
 		}
 	}
@@ -81,52 +76,25 @@ func expand(schemas []map[string]any) Node {
 	return Node{schemas: out}
 }
 
-// resolveRef returns the schema object a local reference such as
-// "#/$defs/service" names, or nil.
-func resolveRef(ref string) map[string]any {
-	doc, err := document()
-	if err != nil || !strings.HasPrefix(ref, "#/") {
-		return nil
-	}
-	var cur any = doc
-	for _, part := range strings.Split(strings.TrimPrefix(ref, "#/"), "/") {
-		m, ok := cur.(map[string]any)
-		if !ok {
-			return nil
-		}
-		cur = m[strings.ReplaceAll(strings.ReplaceAll(part, "~1", "/"), "~0", "~")]
-	}
-	m, _ := cur.(map[string]any)
-	return m
-}
-
 // Property returns the Node of the value of key in a mapping that n
 // describes: from "properties", a matching "patternProperties", or
 // "additionalProperties".
 func (n Node) Property(key string) Node {
-	var found []map[string]any
+	var found []*compiledSchema
 	for _, s := range n.schemas {
-		if props, ok := s["properties"].(map[string]any); ok {
-			if p, ok := props[key].(map[string]any); ok {
-				found = append(found, p)
-				continue
-			}
+		if p := s.properties[key]; p != nil && p.object {
+			found = append(found, p)
+			continue
 		}
 		matched := false
-		if patterns, ok := s["patternProperties"].(map[string]any); ok {
-			for pattern, p := range patterns {
-				if re := compilePattern(pattern); re != nil && re.MatchString(key) {
-					if m, ok := p.(map[string]any); ok {
-						found = append(found, m)
-						matched = true
-					}
-				}
+		for _, pp := range s.patternProperties {
+			if pp.schema.object && pp.re.MatchString(key) {
+				found = append(found, pp.schema)
+				matched = true
 			}
 		}
-		if !matched {
-			if additional, ok := s["additionalProperties"].(map[string]any); ok {
-				found = append(found, additional)
-			}
+		if !matched && s.additional != nil && s.additional.object {
+			found = append(found, s.additional)
 		}
 	}
 	return expand(found)
@@ -134,10 +102,10 @@ func (n Node) Property(key string) Node {
 
 // Items returns the Node of the items of a list that n describes.
 func (n Node) Items() Node {
-	var found []map[string]any
+	var found []*compiledSchema
 	for _, s := range n.schemas {
-		if items, ok := s["items"].(map[string]any); ok {
-			found = append(found, items)
+		if s.items != nil && s.items.object {
+			found = append(found, s.items)
 		}
 	}
 	return expand(found)
@@ -146,8 +114,8 @@ func (n Node) Items() Node {
 // Description returns the first description among n's schemas, or "".
 func (n Node) Description() string {
 	for _, s := range n.schemas {
-		if d, ok := s["description"].(string); ok && d != "" {
-			return d
+		if s.description != "" {
+			return s.description
 		}
 	}
 	return ""
@@ -157,15 +125,8 @@ func (n Node) Description() string {
 func (n Node) Types() []string {
 	set := map[string]bool{}
 	for _, s := range n.schemas {
-		switch t := s["type"].(type) {
-		case string:
-			set[t] = true
-		case []any:
-			for _, item := range t {
-				if name, ok := item.(string); ok {
-					set[name] = true
-				}
-			}
+		for _, name := range s.typeNames {
+			set[name] = true
 		}
 	}
 	return sortedKeys(set)
@@ -176,17 +137,13 @@ func (n Node) Types() []string {
 func (n Node) Values() []string {
 	set := map[string]bool{}
 	for _, s := range n.schemas {
-		if enum, ok := s["enum"].([]any); ok {
-			for _, v := range enum {
-				if str, ok := v.(string); ok {
-					set[str] = true
-				}
+		for _, v := range s.enum {
+			if str, ok := v.(string); ok {
+				set[str] = true
 			}
 		}
-		if pattern, ok := s["pattern"].(string); ok {
-			for _, word := range patternWords(pattern) {
-				set[word] = true
-			}
+		for _, word := range patternWords(s.patternText) {
+			set[word] = true
 		}
 	}
 	return sortedKeys(set)
@@ -225,13 +182,11 @@ func patternWords(pattern string) []string {
 func (n Node) Properties() []Property {
 	byName := map[string]*Property{}
 	for _, s := range n.schemas {
-		props, _ := s["properties"].(map[string]any)
-		for name, p := range props {
-			m, _ := p.(map[string]any)
-			if m == nil {
+		for name, p := range s.properties {
+			if !p.object {
 				continue
 			}
-			node := expand([]map[string]any{m})
+			node := expand([]*compiledSchema{p})
 			if prev, ok := byName[name]; ok && prev.Description != "" {
 				continue
 			}
@@ -249,20 +204,6 @@ func (n Node) Properties() []Property {
 // AllowsProperty reports whether a mapping that n describes may hold key.
 func (n Node) AllowsProperty(key string) bool {
 	return !n.Property(key).Empty()
-}
-
-var patternCache sync.Map // pattern string -> *regexp.Regexp, or nil when invalid
-
-func compilePattern(pattern string) *regexp.Regexp {
-	if re, ok := patternCache.Load(pattern); ok {
-		return re.(*regexp.Regexp)
-	}
-	re, err := regexp.Compile(pattern)
-	if err != nil {
-		re = nil
-	}
-	patternCache.Store(pattern, re)
-	return re
 }
 
 func sortedKeys(set map[string]bool) []string {
