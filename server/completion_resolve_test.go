@@ -15,9 +15,14 @@ FROM alpine:3.20
 `
 
 // A client that resolves documentation gets items without it, and the
-// documentation when it resolves an item.
+// documentation when it resolves an item. This client keeps each item's
+// data in the item: TestCompletionItemDefaults covers one that takes it
+// from the list's item defaults.
 func TestCompletionDocumentationOnResolve(t *testing.T) {
-	c := lsptest.New(t, completionArchive)
+	caps := map[string]any{"textDocument": map[string]any{"completion": map[string]any{"completionItem": map[string]any{
+		"snippetSupport": true, "resolveSupport": map[string]any{"properties": []string{"documentation"}},
+	}}}}
+	c := lsptest.New(t, completionArchive, lsptest.WithCapabilities(caps))
 	list := c.Completion("blank")
 	var run *protocol.CompletionItem
 	for i := range list.Items {

@@ -43,7 +43,7 @@ func vscodeCapabilities(encodings []string) map[string]any {
 					"documentationFormat": []string{"markdown", "plaintext"}, "insertReplaceSupport": true,
 					"labelDetailsSupport": true, "resolveSupport": map[string]any{"properties": []string{"documentation", "detail"}},
 				},
-				"completionList": map[string]any{"itemDefaults": []string{"commitCharacters", "editRange", "insertTextFormat"}},
+				"completionList": map[string]any{"itemDefaults": []string{"commitCharacters", "editRange", "insertTextFormat", "insertTextMode", "data"}},
 			},
 			"hover":             map[string]any{"dynamicRegistration": true, "contentFormat": []string{"markdown", "plaintext"}},
 			"definition":        map[string]any{"dynamicRegistration": true, "linkSupport": true},

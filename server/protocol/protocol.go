@@ -324,13 +324,25 @@ type CompletionItem struct {
 	InsertText       string             `json:"insertText,omitempty"`
 	InsertTextFormat InsertTextFormat   `json:"insertTextFormat,omitempty"`
 	TextEdit         *TextEdit          `json:"textEdit,omitempty"`
-	Data             any                `json:"data,omitempty"`
+	// TextEditText replaces the range of the list's default edit range
+	// (LSP 3.17), in place of a TextEdit of the item's own.
+	TextEditText string `json:"textEditText,omitempty"`
+	Data         any    `json:"data,omitempty"`
 }
 
 // CompletionList is a completion result.
 type CompletionList struct {
-	IsIncomplete bool             `json:"isIncomplete"`
-	Items        []CompletionItem `json:"items"`
+	IsIncomplete bool                    `json:"isIncomplete"`
+	ItemDefaults *CompletionItemDefaults `json:"itemDefaults,omitempty"`
+	Items        []CompletionItem        `json:"items"`
+}
+
+// CompletionItemDefaults are the values of a CompletionList's items that
+// leave them out (LSP 3.17), for a client that supports each one.
+type CompletionItemDefaults struct {
+	EditRange        *Range           `json:"editRange,omitempty"`
+	InsertTextFormat InsertTextFormat `json:"insertTextFormat,omitempty"`
+	Data             any              `json:"data,omitempty"`
 }
 
 // CompletionContext is the trigger of a completion request.

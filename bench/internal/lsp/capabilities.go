@@ -36,6 +36,8 @@ func initializeParams(pid int, root string) map[string]any {
 						"insertReplaceSupport": true, "labelDetailsSupport": true,
 						"resolveSupport": map[string]any{"properties": []string{"documentation", "detail"}},
 					},
+					// As vscode-languageclient 11 sends it (LSP 3.17).
+					"completionList": map[string]any{"itemDefaults": []string{"commitCharacters", "editRange", "insertTextFormat", "insertTextMode", "data"}},
 				},
 				"hover":              map[string]any{"dynamicRegistration": true, "contentFormat": []string{"markdown", "plaintext"}},
 				"definition":         map[string]any{"dynamicRegistration": true, "linkSupport": true},
