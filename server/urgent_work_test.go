@@ -139,3 +139,23 @@ func TestGCBoost(t *testing.T) {
 		t.Errorf("a boost without a percent changed the target to %d", got)
 	}
 }
+
+// TestAwaitStartWaitsBriefly checks that the read loop's wait for a
+// request ends when the request does, and after readLoopWait when the
+// request goes on.
+func TestAwaitStartWaitsBriefly(t *testing.T) {
+	s := &server{}
+	done := make(chan struct{})
+	close(done)
+	start := time.Now()
+	s.awaitStart(done)
+	if waited := time.Since(start); waited >= readLoopWait {
+		t.Errorf("waited %v for a request that had ended, want less than %v", waited, readLoopWait)
+	}
+
+	start = time.Now()
+	s.awaitStart(make(chan struct{}))
+	if waited := time.Since(start); waited < readLoopWait || waited > time.Second {
+		t.Errorf("waited %v for a request that goes on, want %v", waited, readLoopWait)
+	}
+}
