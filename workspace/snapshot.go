@@ -30,6 +30,45 @@ type Snapshot struct {
 	// previous Snapshot's lists while it settles the Snapshot; nil means
 	// the lists are not cached.
 	lists *fileLists
+
+	memoMu sync.Mutex
+	memo   map[any]any // guarded by memoMu; see Memo
+}
+
+// maxSnapshotMemos bounds the values a Snapshot keeps with Memo. When it
+// is full, an arbitrary value gives way to the new one.
+const maxSnapshotMemos = 256
+
+// Memo returns the value stored for key, computing and storing it with
+// compute on the first call. The value must depend on nothing but the
+// Snapshot and key, such as the compose project of a file, and must be
+// safe to share between goroutines. A later Snapshot starts without
+// values. Two concurrent first calls may both compute the value; one of
+// the results is kept.
+func (s *Snapshot) Memo(key any, compute func() any) any {
+	s.memoMu.Lock()
+	v, ok := s.memo[key]
+	s.memoMu.Unlock()
+	if ok {
+		return v
+	}
+	v = compute()
+	s.memoMu.Lock()
+	defer s.memoMu.Unlock()
+	if stored, ok := s.memo[key]; ok {
+		return stored
+	}
+	if s.memo == nil {
+		s.memo = map[any]any{}
+	}
+	if len(s.memo) >= maxSnapshotMemos {
+		for k := range s.memo {
+			delete(s.memo, k)
+			break
+		}
+	}
+	s.memo[key] = v
+	return v
 }
 
 // ID returns the Snapshot's sequence number; a later Snapshot has a larger one.

@@ -63,6 +63,15 @@ type EnvFile struct {
 // compose file, such as an extends target named base.yaml, is read from
 // disk.
 func Of(snap *workspace.Snapshot, uri position.URI) *Project {
+	p, _ := snap.Memo(projectKey{uri}, func() any { return build(snap, uri) }).(*Project)
+	return p
+}
+
+// projectKey is the Snapshot memo key of the Project of a compose file.
+type projectKey struct{ uri position.URI }
+
+// build returns the Project that Of returns, computed anew.
+func build(snap *workspace.Snapshot, uri position.URI) *Project {
 	model := Load(snap, uri)
 	if model == nil {
 		return nil
