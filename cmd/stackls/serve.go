@@ -32,6 +32,11 @@ func serve(ctx context.Context, args []string, stdin io.ReadCloser, stdout io.Wr
 	}
 
 	logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: logLevel}))
+	for _, end := range []any{stdin, stdout} {
+		if f, ok := end.(*os.File); ok {
+			growPipeBuffers(f)
+		}
+	}
 	return server.Serve(ctx, stdin, stdout, server.Options{Version: versionString(), Logger: logger, CheckGCPercent: tuneGC()})
 }
 
