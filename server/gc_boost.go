@@ -12,9 +12,11 @@ const largeCheckBytes = 64 << 10
 
 // gcBoost raises the garbage collector's target to percent while at least
 // one parse or check of a large file runs, and sets the earlier target
-// back after the last one. A higher target means fewer collections during the check,
-// for a heap that grows more until the next one. It never lowers a
-// target, and does nothing when the collector is off or percent is 0.
+// back after the last one. The server boosts the parse of a document that
+// the client opened or changed, and every check of a large file. A higher
+// target means fewer collections during the work, for a heap that grows
+// more until the next one. It never lowers a target, and does nothing
+// when the collector is off or percent is 0.
 type gcBoost struct {
 	percent int // set before use; 0 disables the boost
 

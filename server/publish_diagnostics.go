@@ -270,9 +270,7 @@ func (d *diagnoser) publish(ctx context.Context, snap *workspace.Snapshot, u pos
 	var diags []*diagnostics.Diagnostic
 	version := int32(0)
 	if f := snap.File(u); f != nil {
-		if always {
-			defer d.s.gc.begin(len(f.Content))()
-		}
+		defer d.s.gc.begin(len(f.Content))()
 		start := time.Now()
 		diags = diagnostics.File(ctx, snap, u)
 		if f.Open {

@@ -51,12 +51,13 @@ type Options struct {
 	DiagnosticsDelay time.Duration
 
 	// CheckGCPercent, when above zero, is the garbage collector's target
-	// (see debug.SetGCPercent) while the server parses and checks a large
-	// file that the client opened or changed, if the target is lower. The
-	// parse and the check allocate many times the file's size while a user
-	// waits for them.
-	// The server sets the target back when no such check runs. Zero
-	// leaves the target alone.
+	// (see debug.SetGCPercent) while the server parses a large file that
+	// the client opened or changed, or checks any large file, if the
+	// target is lower. The parse and the check allocate many times the
+	// file's size; at a low target, a collection that such a check starts
+	// slows the messages and the checks that come during it. The server
+	// sets the target back when no such work runs. Zero leaves the target
+	// alone.
 	CheckGCPercent int
 
 	// Session, when not nil, is used in place of a new Session. Tests pass
