@@ -16,6 +16,7 @@ type announced struct {
 		Change    int  `json:"change"`
 	} `json:"textDocumentSync"`
 	CompletionProvider struct {
+		ResolveProvider   bool     `json:"resolveProvider"`
 		TriggerCharacters []string `json:"triggerCharacters"`
 	} `json:"completionProvider"`
 	HoverProvider             bool `json:"hoverProvider"`
@@ -60,6 +61,9 @@ func TestCapabilities(t *testing.T) {
 
 	if !caps.TextDocumentSync.OpenClose || caps.TextDocumentSync.Change != 2 {
 		t.Errorf("textDocumentSync = %+v, want open/close and incremental (2)", caps.TextDocumentSync)
+	}
+	if !caps.CompletionProvider.ResolveProvider {
+		t.Error("completionProvider.resolveProvider is false: clients never resolve the documentation left out of completion items")
 	}
 	wantTriggers := []string{"$", "{", "-", "=", ":", "/", `"`, " "}
 	if !reflect.DeepEqual(caps.CompletionProvider.TriggerCharacters, wantTriggers) {

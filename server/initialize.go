@@ -128,7 +128,9 @@ func (s *server) initialize(ctx context.Context, params *initializeParams) (*ini
 			OpenClose: true,
 			Change:    protocol.TextDocumentSyncKindIncremental,
 		},
-		CompletionProvider:              &protocol.CompletionOptions{TriggerCharacters: completionTriggers},
+		// Documentation that a client can resolve is left out of the list,
+		// and a client resolves an item only when this says it may.
+		CompletionProvider:              &protocol.CompletionOptions{ResolveProvider: true, TriggerCharacters: completionTriggers},
 		HoverProvider:                   true,
 		DefinitionProvider:              true,
 		ReferencesProvider:              true,
