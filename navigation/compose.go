@@ -251,6 +251,37 @@ var validNames = map[string]*regexp.Regexp{
 	kindVariable:        regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`),
 }
 
+// kindNouns name the kinds of renameable names in messages.
+var kindNouns = map[string]string{
+	compose.KindService: "service",
+	compose.KindNetwork: "network",
+	compose.KindVolume:  "volume",
+	compose.KindSecret:  "secret",
+	compose.KindConfig:  "config",
+	kindAnchor:          "anchor",
+	kindVariable:        "variable",
+}
+
+// nameTaken returns an error when t's project already defines a service
+// or a top-level resource of t's kind named newName: the rename would
+// merge two definitions into one key.
+func (t *composeTarget) nameTaken(newName string) error {
+	if t.proj == nil || newName == t.name {
+		return nil
+	}
+	switch t.kind {
+	case compose.KindService:
+		if defs := t.proj.Services(newName); len(defs) > 0 {
+			return fmt.Errorf("a service named %q already exists in this project, in %s", newName, defs[0].File.URI.Base())
+		}
+	case compose.KindNetwork, compose.KindVolume, compose.KindSecret, compose.KindConfig:
+		if defs := t.proj.Resources(t.kind, newName); len(defs) > 0 {
+			return fmt.Errorf("a %s named %q already exists in this project, in %s", kindNouns[t.kind], newName, defs[0].File.URI.Base())
+		}
+	}
+	return nil
+}
+
 func (composeProvider) rename(ctx context.Context, snap *workspace.Snapshot, f *workspace.File, offset int, newName string) (map[position.URI][]position.TextEdit, error) {
 	if l := composeBuildLink(snap, f, offset); l != nil {
 		return l.rename(newName)
@@ -260,7 +291,10 @@ func (composeProvider) rename(ctx context.Context, snap *workspace.Snapshot, f *
 		return nil, nil
 	}
 	if re := validNames[t.kind]; re != nil && !re.MatchString(newName) {
-		return nil, fmt.Errorf("invalid name %q for a %s", newName, t.kind)
+		return nil, fmt.Errorf("invalid name %q for a %s", newName, kindNouns[t.kind])
+	}
+	if err := t.nameTaken(newName); err != nil {
+		return nil, err
 	}
 	if t.kind == kindVariable {
 		return renameProjectVariable(snap, t.proj, t.name, newName)

@@ -138,7 +138,31 @@ func hostRename(snap *workspace.Snapshot, f *workspace.File, offset int, newName
 	if !serviceNamePattern.MatchString(newName) {
 		return nil, fmt.Errorf("`%s` is not a valid service name: use letters, digits, \"_\", \".\" and \"-\", starting with a letter or digit", newName)
 	}
-	return renameServiceEdits(snap, snap.Index().HostAt(f.URI, offset).Defs, target.Placeholder, newName), nil
+	defs := snap.Index().HostAt(f.URI, offset).Defs
+	if err := serviceNameTaken(snap, defs, target.Placeholder, newName); err != nil {
+		return nil, err
+	}
+	return renameServiceEdits(snap, defs, target.Placeholder, newName), nil
+}
+
+// serviceNameTaken returns an error when a project of the defs named
+// oldName already defines a service named newName.
+func serviceNameTaken(snap *workspace.Snapshot, defs []*workspace.ServiceDef, oldName, newName string) error {
+	if newName == oldName {
+		return nil
+	}
+	projects := map[*workspace.Project]bool{}
+	for _, def := range defs {
+		if def.Service.Name == oldName {
+			projects[def.Project] = true
+		}
+	}
+	for _, other := range snap.Index().Services(newName) {
+		if projects[other.Project] {
+			return fmt.Errorf("a service named %q already exists in this project, in %s", newName, other.URI.Base())
+		}
+	}
+	return nil
 }
 
 // renameServiceEdits returns edits that replace oldName with newName at

@@ -3,6 +3,8 @@ package server
 import (
 	"context"
 
+	"go.lsp.dev/jsonrpc2"
+
 	"github.com/stackls/stackls/navigation"
 	"github.com/stackls/stackls/server/protocol"
 )
@@ -50,8 +52,13 @@ func (s *server) Rename(ctx context.Context, params *protocol.RenameParams) (*pr
 	}
 
 	edits, err := navigation.Rename(ctx, snap, f.URI, offset, params.NewName)
-	if err != nil || len(edits) == 0 {
-		return nil, err
+	if err != nil {
+		// The rename checks reject a new name that is invalid or taken,
+		// and the client shows the message.
+		return nil, jsonrpc2.NewError(protocol.CodeRequestFailed, err.Error())
+	}
+	if len(edits) == 0 {
+		return nil, nil
 	}
 
 	return s.workspaceEditOf(snap, edits), nil

@@ -25,6 +25,11 @@ const (
 // (code -32800).
 var ErrRequestCancelled = jsonrpc2.NewError(-32800, "request cancelled")
 
+// CodeRequestFailed is the error code (LSP 3.17) of a valid request that
+// failed for a reason the message gives the user, such as a rename to a
+// name that is already taken.
+const CodeRequestFailed jsonrpc2.Code = -32803
+
 // URI is a URI that is not necessarily a document, such as a rule's
 // documentation page.
 type URI string
