@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/stackls/stackls/completion"
@@ -181,6 +182,13 @@ func (s *server) completionItemOf(m *position.Mapper, item *completion.Item) pro
 			out.TextEdit = &protocol.TextEdit{Range: rng, NewText: item.Edit.NewText}
 		} else if item.Snippet {
 			out.InsertText = item.Edit.NewText
+		}
+		if strings.Contains(item.Edit.NewText, "\n") {
+			// The completion packages indent each line in full, as for a
+			// compose key whose value starts on the next line. A client
+			// that adds the current line's indentation, as VS Code does
+			// by default, would indent those lines twice.
+			out.InsertTextMode = protocol.InsertTextModeAsIs
 		}
 	}
 	return out

@@ -3,6 +3,7 @@ package server_test
 import (
 	"encoding/json"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/stackls/stackls/internal/lsptest"
@@ -116,5 +117,38 @@ func TestCompletionItemDefaults(t *testing.T) {
 	}
 	if doc, ok := resolved["documentation"].(map[string]any); !ok || doc["value"] == "" {
 		t.Errorf("resolved %v: documentation = %v, want markdown", item["label"], resolved["documentation"])
+	}
+}
+
+// Items whose text runs over several lines carry their whole indentation
+// and ask the client to insert them as they are (insertTextMode 1), so
+// that a client that indents the lines after the first, as VS Code does
+// by default, does not indent them twice.
+func TestMultilineItemsInsertAsIs(t *testing.T) {
+	c := lsptest.New(t, itemDefaultsArchive)
+	var list wireList
+	if err := c.Call("textDocument/completion", c.At("key"), &list); err != nil {
+		t.Fatal(err)
+	}
+	multiline := 0
+	for _, item := range list.applied(t) {
+		edit, _ := item["textEdit"].(map[string]any)
+		text, _ := edit["newText"].(string)
+		mode, hasMode := item["insertTextMode"]
+		switch {
+		case strings.Contains(text, "\n"):
+			multiline++
+			if mode != float64(1) {
+				t.Errorf("item %v inserts %q with insertTextMode %v, want 1 (as is)", item["label"], text, mode)
+			}
+			if !strings.HasSuffix(strings.TrimSuffix(text, "- "), "\n      ") {
+				t.Errorf("item %v inserts %q: want its next line indented by 6 spaces, under a key at 4", item["label"], text)
+			}
+		case hasMode:
+			t.Errorf("one-line item %v has insertTextMode %v", item["label"], mode)
+		}
+	}
+	if multiline == 0 {
+		t.Error("no service key starts a mapping or a list on the next line")
 	}
 }

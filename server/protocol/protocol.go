@@ -332,8 +332,20 @@ type CompletionItem struct {
 	// TextEditText replaces the range of the list's default edit range
 	// (LSP 3.17), in place of a TextEdit of the item's own.
 	TextEditText string `json:"textEditText,omitempty"`
-	Data         any    `json:"data,omitempty"`
+	// InsertTextMode is the client's handling of the indentation of the
+	// lines after the first (LSP 3.16).
+	InsertTextMode InsertTextMode `json:"insertTextMode,omitempty"`
+	Data           any            `json:"data,omitempty"`
 }
+
+// InsertTextMode is the handling of the whitespace of an inserted text's
+// lines after the first.
+type InsertTextMode int
+
+// InsertTextModeAsIs inserts the text as it is: its lines already carry
+// their whole indentation. The other mode, 2, adds the current line's
+// indentation to each of them.
+const InsertTextModeAsIs InsertTextMode = 1
 
 // CompletionList is a completion result.
 type CompletionList struct {
