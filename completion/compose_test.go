@@ -188,6 +188,8 @@ services:
     image: alpine:3.20
 `, exact: "runner"},
 		{name: "CRLF", crlf: true, archive: "-- compose.yaml --\nservices:\n  web:\n    image: x\n  db:\n    depends_on:\n      - «m»\n", exact: "web"},
+		{name: "depends_on leaves out the services listed", archive: "-- compose.yaml --\nservices:\n  web: {image: x}\n  cache: {image: x}\n  queue: {image: x}\n  app:\n    image: x\n    depends_on:\n      - web\n      - «m»\n      - queue\n", exact: "cache"},
+		{name: "the item being retyped stays", archive: "-- compose.yaml --\nservices:\n  web: {image: x}\n  cache: {image: x}\n  app:\n    image: x\n    links:\n      - web\n      - cache«m»\n", exact: "cache"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

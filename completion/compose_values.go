@@ -3,6 +3,7 @@ package completion
 import (
 	"strings"
 
+	"github.com/stackls/stackls/compose"
 	"github.com/stackls/stackls/compose/project"
 	"github.com/stackls/stackls/dockerfile"
 	"github.com/stackls/stackls/position"
@@ -17,7 +18,9 @@ func (c *composeCompleter) names(path []string) []*Item {
 	}
 	tail := strings.Join(path[2:], "/")
 	switch tail {
-	case "depends_on/[]", "links/[]", "volumes_from/[]", "extends":
+	case "depends_on/[]", "links/[]", "volumes_from/[]":
+		return c.serviceItems(c.unlisted(tail, c.proj.ServiceNames()))
+	case "extends":
 		return c.serviceItems(c.proj.ServiceNames())
 	case "extends/service":
 		if names := c.extendsFileServices(); names != nil {
@@ -48,6 +51,39 @@ func (c *composeCompleter) names(path []string) []*Item {
 		return c.argItems("=")
 	}
 	return nil
+}
+
+// unlisted returns names without those that the service's list at tail
+// (depends_on, links or volumes_from) holds already, other than the item
+// at the cursor.
+func (c *composeCompleter) unlisted(tail string, names []string) []string {
+	svc := c.serviceModel()
+	if svc == nil {
+		return names
+	}
+	var listed []*compose.Scalar
+	switch tail {
+	case "depends_on/[]":
+		listed = svc.DependsOn
+	case "links/[]":
+		listed = svc.Links
+	case "volumes_from/[]":
+		listed = svc.VolumesFrom
+	}
+	taken := map[string]bool{}
+	for _, s := range listed {
+		if s.Span.Start <= c.cc.word.Start && c.cc.word.Start <= s.Span.End {
+			continue // the item being typed
+		}
+		taken[s.Value] = true
+	}
+	out := make([]string, 0, len(names))
+	for _, name := range names {
+		if !taken[name] {
+			out = append(out, name)
+		}
+	}
+	return out
 }
 
 // keyNames proposes names for a key at path in mappings whose keys are
