@@ -70,16 +70,16 @@ func (c *composeCompleter) unlisted(tail string, names []string) []string {
 	case "volumes_from/[]":
 		listed = svc.VolumesFrom
 	}
-	taken := map[string]bool{}
+	listedNames := map[string]bool{}
 	for _, s := range listed {
 		if s.Span.Start <= c.cc.word.Start && c.cc.word.Start <= s.Span.End {
 			continue // the item being typed
 		}
-		taken[s.Value] = true
+		listedNames[s.Value] = true
 	}
 	out := make([]string, 0, len(names))
 	for _, name := range names {
-		if !taken[name] {
+		if !listedNames[name] {
 			out = append(out, name)
 		}
 	}
