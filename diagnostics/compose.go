@@ -68,6 +68,7 @@ func composeDiagnostics(ctx context.Context, snap *workspace.Snapshot, f *worksp
 		c.resourceSources,
 		c.durations,
 		c.byteSizes,
+		c.restartPolicies,
 		c.commandLines,
 		c.exposeFloats,
 		c.profiledDependencies,

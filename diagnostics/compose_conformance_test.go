@@ -31,6 +31,7 @@ var buildTimeRules = map[string]string{
 	"MissingBuildContext": "the loader does not check that a build context or Dockerfile exists; docker compose build fails on it",
 	"MissingResourceFile": "the loader does not check that a secret or config file exists; docker compose up fails on it",
 	"UnknownBuildTarget":  "the loader does not read Dockerfiles; docker compose build fails on an unknown target",
+	"InvalidRestart":      "the loader accepts any restart string; docker compose up fails when Docker creates the container",
 }
 
 // composeGoModuleDir returns the folder of compose-go in the module cache.
