@@ -17,9 +17,12 @@ services:
     image: nginx:${«var»}
     restart: «restart»
     depends_on:
+      - cache
       - «dep»
   db:
     image: postgres
+  cache:
+    image: redis
 «top»
 -- one/compose.yaml --
  «space»`)

@@ -26,6 +26,7 @@ func TestComposeLoaderChecksOverLSP(t *testing.T) {
 		"    configs: [crontab]\n" +
 		"    entrypoint: «entry»'\"0'\n" +
 		"    mem_limit: «mem»256M2\n" +
+		"    restart: «restart»sometimes\n" +
 		"    volumes:\n" +
 		"      - type: «bind»bind\n" +
 		"        target: /srv\n" +
@@ -52,6 +53,7 @@ func TestComposeLoaderChecksOverLSP(t *testing.T) {
 		{"MissingBindSource", "bind", "bind"},
 		{"MissingPortTarget", "port", "published"},
 		{"InvalidMerge", "merge", `"x"`},
+		{"InvalidRestart", "restart", "sometimes"},
 	}
 	for _, tt := range tests {
 		_, at := c.WS.Marker(tt.marker)
