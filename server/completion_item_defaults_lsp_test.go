@@ -121,9 +121,9 @@ func TestCompletionItemDefaults(t *testing.T) {
 }
 
 // Items whose text runs over several lines carry their whole indentation
-// and ask the client to insert them as they are (insertTextMode 1), so
-// that a client that indents the lines after the first, as VS Code does
-// by default, does not indent them twice.
+// and ask the client to insert them as they are (insertTextMode 1). A
+// client that indents the lines after the first, as VS Code does by
+// default, would otherwise indent them twice.
 func TestMultilineItemsInsertAsIs(t *testing.T) {
 	c := lsptest.New(t, itemDefaultsArchive)
 	var list wireList

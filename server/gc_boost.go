@@ -5,8 +5,8 @@ import (
 	"sync"
 )
 
-// largeCheckBytes is the size from which a file's check raises the
-// collector's target (Options.CheckGCPercent). A check of a smaller file
+// largeCheckBytes is the size from which a file's parse or check raises
+// the collector's target (Options.CheckGCPercent). A smaller file's work
 // allocates too little for the collector to matter.
 const largeCheckBytes = 64 << 10
 
@@ -21,13 +21,13 @@ type gcBoost struct {
 	percent int // set before use; 0 disables the boost
 
 	mu      sync.Mutex
-	running int  // guarded by mu; checks that requested the boost
+	running int  // guarded by mu; parses and checks that requested the boost
 	saved   int  // guarded by mu; the target before the boost
 	raised  bool // guarded by mu; whether the boost changed the target
 }
 
-// begin raises the target for one more check of size bytes, if the file
-// is large, and returns the function that ends it.
+// begin raises the target for one more parse or check of size bytes, if
+// the file is large, and returns the function that ends it.
 func (b *gcBoost) begin(size int) (end func()) {
 	if b.percent <= 0 || size < largeCheckBytes {
 		return func() {}

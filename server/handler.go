@@ -21,8 +21,8 @@ var syncRequests = map[string]bool{
 
 // handle is the jsonrpc2.Handler of the connection. It applies the
 // lifecycle rules, then runs notifications in order on the read loop and
-// requests on their own goroutines, counted as urgent work until they are
-// answered. After the first index, it waits for a request up to
+// requests on their own goroutines, counted as urgent work until they
+// reply. After the first index, it waits for a request up to
 // readLoopWait before it returns to the read loop. It never returns an
 // error, because an error would close the connection.
 func (s *server) handle(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc2.Request) error {
@@ -69,9 +69,9 @@ func (s *server) handle(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc
 // readLoopWait is how long the read loop waits for a request that it
 // started before it reads the next message. Most requests end within it.
 // Waiting lets the request's goroutine run at once on the read loop's own
-// thread, where a read loop that went back to reading left it to another
-// thread to wake: on two cores that made a hover's round trip about
-// 0.1 ms longer. A request that takes longer goes on while the read loop
+// thread. A read loop that goes back to reading leaves it to another
+// thread, which must be woken first; on two cores that made a hover's
+// round trip about 0.1 ms longer. A request that takes longer goes on while the read loop
 // reads again, so it can still be cancelled.
 const readLoopWait = 2 * time.Millisecond
 

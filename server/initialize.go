@@ -129,7 +129,7 @@ func (s *server) initialize(ctx context.Context, params *initializeParams) (*ini
 			Change:    protocol.TextDocumentSyncKindIncremental,
 		},
 		// Documentation that a client can resolve is left out of the list,
-		// and a client resolves an item only when this says it may.
+		// and a client resolves an item only when the server announces it.
 		CompletionProvider:              &protocol.CompletionOptions{ResolveProvider: true, TriggerCharacters: completionTriggers},
 		HoverProvider:                   true,
 		DefinitionProvider:              true,

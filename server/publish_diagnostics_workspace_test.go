@@ -84,9 +84,8 @@ func TestWorkspacePassRepublishesLinkedFiles(t *testing.T) {
 }
 
 // TestWorkspacePassWaitsForRequests checks that the workspace pass gives
-// way to a request that is being answered: while a hover runs, the
-// workspace pass after an edit publishes nothing, and it publishes once
-// the hover is answered.
+// way to a running request: while a hover runs, the workspace pass after
+// an edit publishes nothing, and it publishes once the hover has replied.
 func TestWorkspacePassWaitsForRequests(t *testing.T) {
 	started, release := make(chan struct{}, 1), make(chan struct{})
 	hook := func(_ context.Context, method string) {

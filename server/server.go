@@ -54,10 +54,9 @@ type Options struct {
 	// (see debug.SetGCPercent) while the server parses a large file that
 	// the client opened or changed, or checks any large file, if the
 	// target is lower. The parse and the check allocate many times the
-	// file's size; at a low target, a collection that such a check starts
-	// slows the messages and the checks that come during it. The server
-	// sets the target back when no such work runs. Zero leaves the target
-	// alone.
+	// file's size, so at a low target they start collections that slow the
+	// messages and checks that come meanwhile. The server sets the target
+	// back when no such work runs. Zero leaves the target alone.
 	CheckGCPercent int
 
 	// Session, when not nil, is used in place of a new Session. Tests pass
@@ -111,7 +110,7 @@ type server struct {
 	requests    *inflight
 	completions completionOrigins
 	diagnostics *diagnoser
-	// urgent counts the messages being read, the requests being answered
+	// urgent counts the messages being read, the requests being handled
 	// and the per-file diagnostics passes, which the workspace pass waits
 	// for.
 	urgent urgentWork

@@ -112,9 +112,9 @@ type wireMessage struct {
 // call when it has an id and a notification otherwise. One without a
 // method is a response, which needs an id. A version other than "2.0" is
 // an invalid request. It decodes with segmentio/encoding/json, which
-// go.lsp.dev/jsonrpc2 uses too, in one pass over body: encoding/json first
-// validates the whole body and then scans the params again to keep them,
-// which took 1.2 ms for a didOpen of 210 KB against 0.3 ms.
+// go.lsp.dev/jsonrpc2 uses too, in one pass over body. encoding/json
+// validates the whole body first and then scans the params again to keep
+// them: 1.2 ms for a didOpen of 210 KB, against 0.3 ms.
 func decodeMessage(body []byte) (jsonrpc2.Message, error) {
 	var wire wireMessage
 	if err := segjsonUnmarshal(body, &wire); err != nil {

@@ -36,8 +36,8 @@ type File struct {
 	*derived
 }
 
-// derived is what a File computes from its URI, content and kind on first
-// use.
+// derived is the state that a File computes from its URI, content and
+// kind on first use.
 type derived struct {
 	hostsOnce sync.Once
 	hosts     []*HostToken // host names in host positions, in source order
@@ -155,10 +155,10 @@ func (f *File) DotEnv() *dotenv.File {
 	return model
 }
 
-// shareDisk makes the open document f use what its disk copy disk has
-// computed, when both have the same content and f's own name, languageId
-// and content show disk's kind or none: then f also takes the kind that
-// the index linked disk as. It leaves f as it is otherwise.
+// shareDisk makes the open document f use the derived state of its disk
+// copy, when both have the same content and f's own name, languageId and
+// content show disk's kind or none. In the second case f also takes the
+// kind that the index linked disk as. Otherwise f stays as it is.
 func (f *File) shareDisk(disk *File) {
 	if disk == nil || disk.URI != f.URI || disk.Skipped != f.Skipped || !bytes.Equal(disk.Content, f.Content) {
 		return

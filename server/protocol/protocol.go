@@ -329,7 +329,7 @@ type CompletionItem struct {
 	InsertText       string             `json:"insertText,omitempty"`
 	InsertTextFormat InsertTextFormat   `json:"insertTextFormat,omitempty"`
 	TextEdit         *TextEdit          `json:"textEdit,omitempty"`
-	// TextEditText replaces the range of the list's default edit range
+	// TextEditText is the text that replaces the list's default edit range
 	// (LSP 3.17), in place of a TextEdit of the item's own.
 	TextEditText string `json:"textEditText,omitempty"`
 	// InsertTextMode is the client's handling of the indentation of the
@@ -354,8 +354,9 @@ type CompletionList struct {
 	Items        []CompletionItem        `json:"items"`
 }
 
-// CompletionItemDefaults are the values of a CompletionList's items that
-// leave them out (LSP 3.17), for a client that supports each one.
+// CompletionItemDefaults are values that every item of a CompletionList
+// shares, sent once for the list instead (LSP 3.17) to a client that
+// supports each one.
 type CompletionItemDefaults struct {
 	EditRange        *Range           `json:"editRange,omitempty"`
 	InsertTextFormat InsertTextFormat `json:"insertTextFormat,omitempty"`
