@@ -272,14 +272,21 @@ func (t *composeTarget) nameTaken(newName string) error {
 	switch t.kind {
 	case compose.KindService:
 		if defs := t.proj.Services(newName); len(defs) > 0 {
-			return fmt.Errorf("a service named %q already exists in this project, in %s", newName, defs[0].File.URI.Base())
+			return nameTakenError(kindNouns[t.kind], newName, defs[0].File.URI)
 		}
 	case compose.KindNetwork, compose.KindVolume, compose.KindSecret, compose.KindConfig:
 		if defs := t.proj.Resources(t.kind, newName); len(defs) > 0 {
-			return fmt.Errorf("a %s named %q already exists in this project, in %s", kindNouns[t.kind], newName, defs[0].File.URI.Base())
+			return nameTakenError(kindNouns[t.kind], newName, defs[0].File.URI)
 		}
 	}
 	return nil
+}
+
+// nameTakenError returns the error of a rename to newName when the
+// project's file at uri already has a definition of that kind (noun) and
+// name.
+func nameTakenError(noun, newName string, uri position.URI) error {
+	return fmt.Errorf("a %s named %q already exists in this project, in %s; choose another name", noun, newName, uri.Base())
 }
 
 func (composeProvider) rename(ctx context.Context, snap *workspace.Snapshot, f *workspace.File, offset int, newName string) (map[position.URI][]position.TextEdit, error) {

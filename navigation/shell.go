@@ -159,7 +159,7 @@ func serviceNameTaken(snap *workspace.Snapshot, defs []*workspace.ServiceDef, ol
 	}
 	for _, other := range snap.Index().Services(newName) {
 		if projects[other.Project] {
-			return fmt.Errorf("a service named %q already exists in this project, in %s", newName, other.URI.Base())
+			return nameTakenError("service", newName, other.URI)
 		}
 	}
 	return nil
